@@ -10,6 +10,8 @@ const health = z.object({ status: z.literal('ok'), version: z.string() }).meta({
 const ready = z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']), version: z.string() }).meta({ id: 'Ready' });
 
 export async function systemRoutes(app: App, deps: AppDeps) {
+  // Migrations run only at start, so once none is pending that stays true for this process.
+  let migrated = false;
   app.get(
     '/api/health',
     { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness: the process answers.', response: { 200: health } } },
@@ -29,8 +31,11 @@ export async function systemRoutes(app: App, deps: AppDeps) {
     async (req, reply) => {
       try {
         await sql`SELECT 1`.execute(deps.db);
-        const pending = await pendingMigrations(deps.db);
-        if (pending.length > 0) return sendProblem(reply, 503, 'not_migrated', `${pending.length} migration(s) pending.`);
+        if (!migrated) {
+          const pending = await pendingMigrations(deps.db);
+          if (pending.length > 0) return sendProblem(reply, 503, 'not_migrated', `${pending.length} migration(s) pending.`);
+          migrated = true;
+        }
       } catch (err) {
         req.log.warn({ err }, 'readiness check failed');
         return sendProblem(reply, 503, 'database_unavailable', 'The database is not reachable.');
