@@ -2,7 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { auditCommands } from './commands/audit.ts';
 import { dbCommands } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
+import { documentsCommands } from './commands/documents.ts';
+import { exchangeCommands } from './commands/exchange.ts';
+import { glossaryCommands } from './commands/glossary.ts';
+import { searchCommands } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
+import { userCommands } from './commands/user.ts';
 import { exitWith } from './run.ts';
 
 const program = new Command()
@@ -15,6 +20,11 @@ serveCommand(program);
 dbCommands(program);
 demoCommand(program);
 auditCommands(program);
+documentsCommands(program);
+exchangeCommands(program);
+glossaryCommands(program);
+searchCommands(program);
+userCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -39,6 +39,11 @@ const schema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3, { error: 'must be an address such as "Concord <concord@example.org>"' }).default('Concord <concord@localhost>'),
+  CONCORD_UPLOAD_MAX_MB: z.coerce
+    .number({ error: 'must be a number of megabytes between 1 and 500' })
+    .min(1, { error: 'must be a number of megabytes between 1 and 500' })
+    .max(500, { error: 'must be a number of megabytes between 1 and 500' })
+    .default(20),
 });
 
 export interface Config {
@@ -53,6 +58,8 @@ export interface Config {
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
   mailFrom: string;
   secureCookies: boolean;
+  /** Largest uploaded document file, in bytes (CONCORD_UPLOAD_MAX_MB). */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     mailFrom: e.SMTP_FROM,
     secureCookies: baseUrl.startsWith('https://'),
+    uploadMaxBytes: Math.round(e.CONCORD_UPLOAD_MAX_MB * 1024 * 1024),
   };
 }
 

@@ -4,7 +4,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp, type BuildOptions } from './http/app.ts';
 import { type DemoSummary, isDatabaseEmpty, loadDemo } from './modules/demo/demo.service.ts';
-import { jobHandlers } from './modules/jobs/handlers.ts';
+import { jobHandlers, jobSchedules } from './modules/jobs/handlers.ts';
 import { startJobWorker } from './modules/jobs/jobs.service.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 
@@ -40,6 +40,7 @@ export async function startConcord(config: Config, opts: StartOptions = {}): Pro
     if (wantDemo && (await isDatabaseEmpty(handle.db))) demo = await loadDemo(handle.db, clock);
 
     worker = startJobWorker(handle.db, clock, jobHandlers({ config }), {
+      schedules: jobSchedules({ config }),
       onError: (err) => app?.log.error({ err }, 'job worker pass failed'),
     });
     const w = worker;

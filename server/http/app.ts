@@ -17,6 +17,19 @@ import { registerModules } from './routes.ts';
 
 export const webDist = path.resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access?: 'public' | 'signed-in';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered (method, URL pattern, access), in order. */
+    routeTable: RouteEntry[];
+  }
+}
+
 export interface BuildOptions {
   /** Logger: false in tests, pino options otherwise. */
   logger?: boolean | Record<string, unknown>;
@@ -46,10 +59,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorateRequest('actor', null as never);
 
   // Every /api route must say who may reach it; deny by default means no silent gaps.
+  // The route table is kept for the authorization-matrix test (every route needs an entry).
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
     }
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, access: route.config?.access });
   });
 
   await app.register(cookie);
@@ -88,7 +105,17 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         description: 'The API of Concord, the platform for the work of an intergovernmental forum.',
       },
       servers: [],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-concord_session' } } },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: '__Host-concord_session',
+            description: 'Set by POST /api/auth/login. Named `concord_session` (without the prefix and Secure) when Concord is served over plain http.',
+          },
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (`concord_pat_…`) from POST /api/me/tokens.' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

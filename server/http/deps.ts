@@ -31,5 +31,5 @@ declare module 'fastify' {
 }
 
 export function ctxOf(req: FastifyRequest, deps: AppDeps): Ctx {
-  return { actor: req.actor ?? anonymousActor, requestId: String(req.id), clock: deps.clock };
+  return { actor: req.actor ?? anonymousActor, requestId: String(req.id), clock: deps.clock, baseUrl: deps.config.baseUrl };
 }

@@ -33,4 +33,6 @@ export interface Ctx {
   actor: Actor;
   requestId: string | null;
   clock: Clock;
+  /** Public address of this Concord (config.baseUrl), for absolute links in e-mails. */
+  baseUrl?: string;
 }

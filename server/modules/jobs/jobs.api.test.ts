@@ -55,6 +55,16 @@ describe('job queue', () => {
     expect(new Set(ids).size).toBe(10);
   });
 
+  it('claims only kinds it can run, leaving the others for a worker that can', async () => {
+    await enqueueJob(t.db, t.clock, 'test.elsewhere', {});
+    expect(await runDueJobs(t.db, t.clock, { 'test.other': async () => {} })).toBe(0);
+    let row = await t.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.elsewhere').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
+    await runDueJobs(t.db, t.clock, { 'test.elsewhere': async () => {} });
+    row = await t.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.elsewhere').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
   it('keeps a job that keeps failing as dead, with its error, instead of dropping it', async () => {
     await enqueueJob(t.db, t.clock, 'test.never', {}, { maxAttempts: 2 });
     const handlers = { 'test.never': async () => Promise.reject(new Error('always')) };

@@ -30,13 +30,16 @@ export async function insertJob(
  * Claims due jobs for `leaseMs`. SKIP LOCKED lets several server instances share the table;
  * a claimed job whose worker dies becomes due again when its lease runs out.
  */
-export async function claimDueJobs(db: DB, now: Date, limit: number, leaseMs: number): Promise<JobRow[]> {
+export async function claimDueJobs(db: DB, now: Date, limit: number, leaseMs: number, kinds?: readonly string[]): Promise<JobRow[]> {
   const lease = new Date(now.getTime() + leaseMs);
+  if (kinds && kinds.length === 0) return [];
+  // Only kinds this worker can run: another instance (or a newer version) may know more.
+  const ofKinds = kinds ? sql`AND kind IN (${sql.join(kinds)})` : sql``;
   const result = await sql<JobRow>`
     UPDATE jobs SET locked_until = ${lease}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM jobs
-      WHERE status = 'pending' AND run_at <= ${now} AND (locked_until IS NULL OR locked_until <= ${now})
+      WHERE status = 'pending' AND run_at <= ${now} AND (locked_until IS NULL OR locked_until <= ${now}) ${ofKinds}
       ORDER BY run_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED

@@ -5,6 +5,8 @@ import { claimDueJobs, insertJob, markJobDone, markJobFailed } from './jobs.repo
 
 export type JobHandler = (payload: Record<string, unknown>, ctx: { db: DB; clock: Clock; attempt: number }) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
+/** Runs at every worker pass to enqueue recurring jobs (idempotently, with a dedupe key). */
+export type JobSchedule = (db: DB, clock: Clock) => Promise<void>;
 
 /** Enqueue inside the transaction of the change that causes it: the job exists iff the change committed. */
 export async function enqueueJob(
@@ -19,7 +21,7 @@ export async function enqueueJob(
 
 /** Runs the jobs due now. Returns how many ran. A failed job is retried with backoff, never dropped. */
 export async function runDueJobs(db: DB, clock: Clock, handlers: JobHandlers, limit = 20): Promise<number> {
-  const jobs = await claimDueJobs(db, clock.now(), limit, 5 * 60_000);
+  const jobs = await claimDueJobs(db, clock.now(), limit, 5 * 60_000, Object.keys(handlers));
   for (const job of jobs) {
     const handler = handlers[job.kind];
     try {
@@ -35,11 +37,23 @@ export async function runDueJobs(db: DB, clock: Clock, handlers: JobHandlers, li
 }
 
 /** Polls for due jobs until stopped. */
-export function startJobWorker(db: DB, clock: Clock, handlers: JobHandlers, opts: { intervalMs?: number; onError?: (e: unknown) => void } = {}) {
+export function startJobWorker(
+  db: DB,
+  clock: Clock,
+  handlers: JobHandlers,
+  opts: { intervalMs?: number; onError?: (e: unknown) => void; schedules?: JobSchedule[] } = {},
+) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (stopped) return;
+    for (const schedule of opts.schedules ?? []) {
+      try {
+        await schedule(db, clock);
+      } catch (err) {
+        opts.onError?.(err);
+      }
+    }
     try {
       while (!stopped && (await runDueJobs(db, clock, handlers)) > 0) {
         /* drain */

@@ -3,6 +3,7 @@ import { createRoute } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { isProfileMissing, profileQuery } from '../api/queries.ts';
 import type { Profile } from '../api/types.ts';
+import { AwaitingMyStateWidget } from '../components/decisions/awaiting-widget.tsx';
 import { Loading, Notice, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { intlDataLocale, languageList, regionName, timeZoneNames } from '../i18n/display-names.ts';
@@ -103,6 +104,7 @@ function ForumFacts({ profile }: { profile: Profile }) {
           </div>
         </dl>
       </section>
+      <AwaitingMyStateWidget />
     </article>
   );
 }

@@ -1,8 +1,90 @@
+import { aboutRoute } from './about.tsx';
+import { accountRoute } from './account.tsx';
+import { adminBodyRoute } from './admin-body.tsx';
+import { adminChairTermRoute } from './admin-chair-term.tsx';
+import { adminPartyRoute } from './admin-party.tsx';
+import { adminProfileRoute } from './admin-profile.tsx';
+import { bodiesRoute } from './bodies.tsx';
+import { chairmanshipRoute } from './chairmanship.tsx';
+import { documentRoute } from './document.tsx';
+import { documentEditRoute } from './document-edit.tsx';
+import { documentNewRoute } from './document-new.tsx';
+import { documentParallelRoute } from './document-parallel.tsx';
+import { documentTranslationsRoute } from './document-translations.tsx';
+import { documentsRoute } from './documents.tsx';
+import { decisionRoute } from './decision.tsx';
+import { decisionsRoute } from './decisions.tsx';
+import { delegationRoute } from './delegation.tsx';
+import { archiveRoute, deadlinesRoute, exchangeRoute, receivedRoute, sentRoute } from './exchange.tsx';
+import { fillRoute } from './exchange-fill.tsx';
+import { submissionRoute } from './exchange-submission.tsx';
+import { forgotPasswordRoute } from './forgot-password.tsx';
 import { homeRoute } from './home.tsx';
+import { inboxRoute } from './inbox.tsx';
+import { keyConceptRoute, keyConceptsRoute } from './key-concepts.tsx';
+import { meetingLiveRoute, meetingProjectorRoute, meetingRoute } from './meeting.tsx';
+import { meetingsRoute } from './meetings.tsx';
+import { membersRoute } from './members.tsx';
+import { acceptInvitationRoute, resetPasswordRoute } from './new-password.tsx';
+import { outboxMailRoute, outboxRoute } from './outbox.tsx';
+import { partyRoute } from './party.tsx';
+import { peopleRoute } from './people.tsx';
 import { rootRoute } from './root.tsx';
+import { searchRoute } from './search.tsx';
+import { signInRoute } from './sign-in.tsx';
 
 /**
  * The code-based route tree. A module adds its routes (each in its own file under routes/) to this
  * list, and its navigation entry to components/layout/nav-items.ts.
  */
-export const routeTree = rootRoute.addChildren([homeRoute]);
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  // Sign-in, accounts, people and notifications.
+  signInRoute,
+  forgotPasswordRoute,
+  acceptInvitationRoute,
+  resetPasswordRoute,
+  accountRoute,
+  delegationRoute,
+  peopleRoute,
+  inboxRoute,
+  outboxRoute,
+  outboxMailRoute,
+  // The public portal (registry) and its administration pages.
+  aboutRoute,
+  membersRoute,
+  partyRoute,
+  bodiesRoute,
+  chairmanshipRoute,
+  adminProfileRoute,
+  adminPartyRoute,
+  adminBodyRoute,
+  adminChairTermRoute,
+  // Documents in many languages.
+  documentsRoute,
+  documentNewRoute,
+  documentTranslationsRoute,
+  documentRoute,
+  documentEditRoute,
+  documentParallelRoute,
+  // Information exchange between states.
+  exchangeRoute,
+  receivedRoute,
+  sentRoute,
+  deadlinesRoute,
+  archiveRoute,
+  fillRoute,
+  submissionRoute,
+  // Search and the glossary of key concepts.
+  searchRoute,
+  keyConceptsRoute,
+  keyConceptRoute,
+  // Meetings: calendar, meeting pages, the live room and the projector.
+  meetingsRoute,
+  meetingRoute,
+  meetingLiveRoute,
+  meetingProjectorRoute,
+  // Decisions by consensus: in session and by silence procedure.
+  decisionsRoute,
+  decisionRoute,
+]);

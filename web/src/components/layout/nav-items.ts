@@ -11,4 +11,15 @@ export interface NavItem {
   exact?: boolean;
 }
 
-export const navItems: NavItem[] = [{ to: '/', label: 'nav.home', exact: true }];
+export const navItems: NavItem[] = [
+  { to: '/', label: 'nav.home', exact: true },
+  { to: '/about', label: 'portal.nav.about' },
+  { to: '/members', label: 'portal.nav.members' },
+  { to: '/bodies', label: 'portal.nav.bodies' },
+  { to: '/chairmanship', label: 'portal.nav.chairmanship' },
+  { to: '/documents', label: 'documents.nav' },
+  { to: '/decisions', label: 'decisions.nav' },
+  { to: '/meetings', label: 'meetings.nav' },
+  { to: '/exchange', label: 'exchange.nav' },
+  { to: '/key-concepts', label: 'glossary.nav' },
+];

@@ -3,6 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { profileQuery } from '../../api/queries.ts';
 import { pickLocalized } from '../../i18n/localized-text.ts';
+import { AccountTools } from './account-tools.tsx';
+import { SearchBox } from '../search/search-box.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { PrimaryNav } from './primary-nav.tsx';
 
@@ -37,9 +39,10 @@ export function SiteHeader() {
     <header className="site-header">
       <div className="site-header__bar container">
         <Brand />
+        <SearchBox />
         <div className="site-header__tools">
           <LanguageSwitcher />
-          {/* The account menu (sign in / the signed-in person) goes here. */}
+          <AccountTools />
         </div>
       </div>
       <PrimaryNav />

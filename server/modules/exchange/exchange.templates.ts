@@ -1,0 +1,587 @@
+/**
+ * The four information-exchange forms CICA starts with, as data (templates are data: the Secretariat
+ * adds others through `POST /api/exchange/forms` or `concord exchange add-form <file.json>`).
+ * Labels are given in the eight languages Concord ships: en ru zh vi ar fa kk tr.
+ */
+import { cicaCbmDimensions } from '../registry/cica.data.ts';
+import type { FieldLabel, FormTemplate, LocalizedText } from './form-schema.ts';
+
+const SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
+
+/** Text in the eight languages, in the order en ru zh vi ar fa kk tr. */
+function t(en: string, ru: string, zh: string, vi: string, ar: string, fa: string, kk: string, tr: string): LocalizedText {
+  return { en, ru, zh, vi, ar, fa, kk, tr };
+}
+
+function f(label: LocalizedText, help?: LocalizedText, options?: Record<string, LocalizedText>): FieldLabel {
+  return { label, ...(help ? { help } : {}), ...(options ? { options } : {}) };
+}
+
+// Names of the CBM areas beyond the registry's English and Russian.
+const areaNames: Record<string, [zh: string, vi: string, ar: string, fa: string, kk: string, tr: string]> = {
+  'MP.1': [
+    '交换关于武装力量、国防预算、外国驻军的信息及演习通报',
+    'Trao đổi thông tin về lực lượng vũ trang, ngân sách quốc phòng, quân đội nước ngoài và thông báo tập trận',
+    'تبادل المعلومات عن القوات المسلحة وميزانيات الدفاع والقوات الأجنبية والإخطار بالمناورات',
+    'تبادل اطلاعات درباره نیروهای مسلح، بودجه‌های دفاعی، نیروهای خارجی و اطلاع‌رسانی رزمایش‌ها',
+    'Қарулы күштер, қорғаныс бюджеттері, шетелдік әскерлер туралы ақпарат алмасу және жаттығулар туралы хабарлау',
+    'Silahlı kuvvetler, savunma bütçeleri, yabancı birlikler hakkında bilgi değişimi ve tatbikat bildirimi',
+  ],
+  'MP.2': ['军事演习观察员', 'Quan sát viên tại các cuộc tập trận quân sự', 'المراقبون في المناورات العسكرية', 'ناظران در رزمایش‌های نظامی', 'Әскери жаттығулардағы бақылаушылар', 'Askeri tatbikatlarda gözlemciler'],
+  'MP.3': [
+    '关于危险军事事件的磋商',
+    'Tham vấn về các sự cố quân sự nguy hiểm',
+    'المشاورات بشأن الحوادث العسكرية الخطرة',
+    'رایزنی درباره حوادث خطرناک نظامی',
+    'Қауіпті әскери оқиғалар бойынша консультациялар',
+    'Tehlikeli askeri olaylara ilişkin istişareler',
+  ],
+  'MP.4': ['军事访问', 'Các chuyến thăm quân sự', 'الزيارات العسكرية', 'بازدیدهای نظامی', 'Әскери сапарлар', 'Askeri ziyaretler'],
+  'MP.5': [
+    '交换高级军官履历',
+    'Trao đổi lý lịch của sĩ quan quân đội cấp cao',
+    'تبادل السير الذاتية لكبار الضباط العسكريين',
+    'تبادل زندگی‌نامه افسران ارشد نظامی',
+    'Жоғары әскери басшылардың өмірбаяндарымен алмасу',
+    'Üst düzey askeri yetkililerin özgeçmişlerinin paylaşılması',
+  ],
+  'MP.6': ['军备控制条约的状况', 'Tình trạng các điều ước kiểm soát vũ khí', 'وضع معاهدات الحد من الأسلحة', 'وضعیت معاهدات کنترل تسلیحات', 'Қаруды бақылау шарттарының мәртебесі', 'Silah kontrolü antlaşmalarının durumu'],
+  'NCT.1': ['打击恐怖主义', 'Chống khủng bố', 'مكافحة الإرهاب', 'مبارزه با تروریسم', 'Терроризмге қарсы күрес', 'Terörle mücadele'],
+  'NCT.2': [
+    '新挑战和新威胁综合问题（有组织犯罪、非法贩运、小武器和轻武器、大规模杀伤性武器）',
+    'Các thách thức và mối đe dọa mới, vấn đề chung (tội phạm có tổ chức, buôn bán bất hợp pháp, vũ khí nhỏ và vũ khí hạng nhẹ, vũ khí hủy diệt hàng loạt)',
+    'التحديات والتهديدات الجديدة، مسائل عامة (الجريمة المنظمة، والاتجار غير المشروع، والأسلحة الصغيرة والخفيفة، وأسلحة الدمار الشامل)',
+    'چالش‌ها و تهدیدهای نوین، مسائل کلی (جرایم سازمان‌یافته، قاچاق، جنگ‌افزارهای کوچک و سبک، سلاح‌های کشتار جمعی)',
+    'Жаңа сын-қатерлер мен қауіптер, жалпы мәселелер (ұйымдасқан қылмыс, заңсыз айналым, атыс және жеңіл қару, жаппай қырып-жою қаруы)',
+    'Yeni zorluklar ve tehditler, genel (organize suç, kaçakçılık, küçük ve hafif silahlar, kitle imha silahları)',
+  ],
+  'NCT.3': ['非法毒品', 'Ma túy bất hợp pháp', 'المخدرات غير المشروعة', 'مواد مخدر غیرقانونی', 'Есірткінің заңсыз айналымы', 'Yasa dışı uyuşturucular'],
+  'NCT.4': [
+    '流行病安全和公共卫生',
+    'An toàn dịch tễ và y tế công cộng',
+    'السلامة الوبائية والصحة العامة',
+    'ایمنی همه‌گیرشناختی و بهداشت عمومی',
+    'Эпидемиологиялық қауіпсіздік және қоғамдық денсаулық сақтау',
+    'Epidemiyolojik güvenlik ve halk sağlığı',
+  ],
+  'NCT.5': [
+    '信息通信技术使用安全',
+    'An ninh trong sử dụng công nghệ thông tin và truyền thông',
+    'الأمن في استخدام تكنولوجيا المعلومات والاتصالات',
+    'امنیت در استفاده از فناوری اطلاعات و ارتباطات',
+    'АКТ-ны пайдалану қауіпсіздігі',
+    'BİT kullanımında güvenlik',
+  ],
+  'ECO.1': ['中小企业', 'Doanh nghiệp nhỏ và vừa', 'المؤسسات الصغيرة والمتوسطة', 'بنگاه‌های کوچک و متوسط', 'Шағын және орта кәсіпкерлік', 'Küçük ve orta ölçekli işletmeler'],
+  'ECO.2': ['农业', 'Nông nghiệp', 'الزراعة', 'کشاورزی', 'Ауыл шаруашылығы', 'Tarım'],
+  'ECO.3': ['信息技术', 'Công nghệ thông tin', 'تكنولوجيا المعلومات', 'فناوری اطلاعات', 'Ақпараттық технологиялар', 'Bilgi teknolojileri'],
+  'ECO.4': ['旅游', 'Du lịch', 'السياحة', 'گردشگری', 'Туризм', 'Turizm'],
+  'ECO.5': ['交通走廊', 'Hành lang giao thông', 'ممرات النقل', 'کریدورهای حمل‌ونقل', 'Көлік дәліздері', 'Ulaştırma koridorları'],
+  'ECO.6': ['能源安全', 'An ninh năng lượng', 'أمن الطاقة', 'امنیت انرژی', 'Энергетикалық қауіпсіздік', 'Enerji güvenliği'],
+  'ECO.7': ['金融', 'Tài chính', 'المالية', 'مالی', 'Қаржы', 'Finans'],
+  'ECO.8': ['贸易和投资', 'Thương mại và đầu tư', 'التجارة والاستثمار', 'تجارت و سرمایه‌گذاری', 'Сауда және инвестициялар', 'Ticaret ve yatırım'],
+  'ENV.1': [
+    '交流环境政策和可持续发展实践',
+    'Chia sẻ chính sách môi trường và thực tiễn phát triển bền vững',
+    'تبادل الخبرات في السياسات البيئية وممارسات التنمية المستدامة',
+    'تبادل تجربه سیاست‌های زیست‌محیطی و شیوه‌های توسعه پایدار',
+    'Экологиялық саясат пен орнықты даму тәжірибесімен алмасу',
+    'Çevre politikası ve sürdürülebilir kalkınma uygulamalarının paylaşılması',
+  ],
+  'ENV.2': [
+    '灾害管理、预警和联合搜救',
+    'Quản lý thảm họa, cảnh báo sớm và tìm kiếm cứu nạn chung',
+    'إدارة الكوارث والإنذار المبكر وعمليات البحث والإنقاذ المشتركة',
+    'مدیریت بلایا، هشدار زودهنگام و جست‌وجو و نجات مشترک',
+    'Апаттарды басқару, ерте ескерту және бірлескен іздестіру-құтқару',
+    'Afet yönetimi, erken uyarı ve ortak arama kurtarma',
+  ],
+  'ENV.3': ['联合方案', 'Các chương trình chung', 'البرامج المشتركة', 'برنامه‌های مشترک', 'Бірлескен бағдарламалар', 'Ortak programlar'],
+  'ENV.4': [
+    '向邻国通报灾害',
+    'Cảnh báo các quốc gia láng giềng về thảm họa',
+    'إنذار الدول المجاورة بالكوارث',
+    'هشدار بلایا به کشورهای همسایه',
+    'Көрші мемлекеттерге апаттар туралы ескерту',
+    'Komşu devletlerin afetlere karşı uyarılması',
+  ],
+  'HUM.1': ['文明对话', 'Đối thoại giữa các nền văn minh', 'حوار الحضارات', 'گفت‌وگوی تمدن‌ها', 'Өркениеттер диалогы', 'Medeniyetler diyaloğu'],
+  'HUM.2': ['媒体', 'Truyền thông', 'وسائل الإعلام', 'رسانه‌ها', 'Бұқаралық ақпарат құралдары', 'Medya'],
+  'HUM.3': [
+    '文化、教育和科学交流',
+    'Giao lưu văn hóa, giáo dục và khoa học',
+    'التبادل الثقافي والتعليمي والعلمي',
+    'تبادل فرهنگی، آموزشی و علمی',
+    'Мәдени, білім беру және ғылыми алмасу',
+    'Kültürel, eğitsel ve bilimsel değişim',
+  ],
+  'HUM.4': ['联合考古研究', 'Nghiên cứu khảo cổ chung', 'البحوث الأثرية المشتركة', 'پژوهش‌های مشترک باستان‌شناسی', 'Бірлескен археологиялық зерттеулер', 'Ortak arkeolojik araştırmalar'],
+  'HUM.5': ['基本权利', 'Các quyền cơ bản', 'الحقوق الأساسية', 'حقوق بنیادین', 'Негізгі құқықтар', 'Temel haklar'],
+};
+
+const areas = cicaCbmDimensions.flatMap((d) => d.areas);
+export const cbmAreaRefs: string[] = areas.map((a) => a.ref);
+export const cbmAreaOptions: Record<string, LocalizedText> = Object.fromEntries(
+  areas.map((a) => {
+    const [zh, vi, ar, fa, kk, tr] = areaNames[a.ref] ?? [a.names.en, a.names.en, a.names.en, a.names.en, a.names.en, a.names.en];
+    return [a.ref, t(a.names.en, a.names.ru, zh, vi, ar, fa, kk, tr)];
+  }),
+);
+
+const count = { type: 'integer', minimum: 0, maximum: 100_000_000 } as const;
+const remarks = { type: 'string', maxLength: 4000 } as const;
+const L = {
+  remarks: t('Remarks', 'Примечания', '备注', 'Ghi chú', 'ملاحظات', 'توضیحات', 'Ескертпелер', 'Açıklamalar'),
+  personnel: t('Personnel', 'Личный состав', '人员', 'Quân số', 'الأفراد', 'نیروی انسانی', 'Жеке құрам', 'Personel'),
+  battleTanks: t('Battle tanks', 'Боевые танки', '主战坦克', 'Xe tăng chiến đấu', 'دبابات قتال', 'تانک‌های رزمی', 'Жауынгерлік танктер', 'Muharebe tankları'),
+  acv: t(
+    'Armoured combat vehicles',
+    'Боевые бронированные машины',
+    '装甲战斗车辆',
+    'Xe chiến đấu bọc thép',
+    'مركبات قتال مدرعة',
+    'خودروهای رزمی زرهی',
+    'Брондалған жауынгерлік машиналар',
+    'Zırhlı muharebe araçları',
+  ),
+  artillery: t(
+    'Artillery pieces (100 mm and above)',
+    'Артиллерийские системы (калибра 100 мм и выше)',
+    '火炮（100毫米及以上口径）',
+    'Pháo (cỡ nòng từ 100 mm trở lên)',
+    'قطع مدفعية (عيار 100 مم فأكثر)',
+    'جنگ‌افزارهای توپخانه (۱۰۰ میلی‌متر و بالاتر)',
+    'Артиллерия жүйелері (калибрі 100 мм және одан жоғары)',
+    'Topçu silahları (100 mm ve üzeri)',
+  ),
+  combatAircraft: t('Combat aircraft', 'Боевые самолёты', '作战飞机', 'Máy bay chiến đấu', 'طائرات قتالية', 'هواپیماهای رزمی', 'Жауынгерлік ұшақтар', 'Muharebe uçakları'),
+  area: t('CBM area', 'Область мер доверия', '建立信任措施领域', 'Lĩnh vực biện pháp xây dựng lòng tin', 'مجال تدابير بناء الثقة', 'حوزه اقدامات اعتمادساز', 'Сенім шаралары саласы', 'GAÖ alanı'),
+};
+
+export const annualForcesBudget: FormTemplate = {
+  code: 'annual-forces-budget',
+  version: 1,
+  title: t(
+    'Annual information on armed forces and defence budget',
+    'Ежегодная информация о вооружённых силах и военном бюджете',
+    '武装力量和国防预算年度信息',
+    'Thông tin hằng năm về lực lượng vũ trang và ngân sách quốc phòng',
+    'المعلومات السنوية عن القوات المسلحة وميزانية الدفاع',
+    'اطلاعات سالانه درباره نیروهای مسلح و بودجه دفاعی',
+    'Қарулы күштер мен қорғаныс бюджеті туралы жыл сайынғы ақпарат',
+    'Silahlı kuvvetler ve savunma bütçesi hakkında yıllık bilgi',
+  ),
+  description: t(
+    'Information on the armed forces and the defence budget for the previous calendar year, exchanged once a year (due 15 April).',
+    'Информация о вооружённых силах и военном бюджете за предыдущий календарный год; обмен раз в год (срок — 15 апреля).',
+    '上一日历年度的武装力量和国防预算信息，每年交换一次（截止日期为4月15日）。',
+    'Thông tin về lực lượng vũ trang và ngân sách quốc phòng của năm dương lịch trước, trao đổi mỗi năm một lần (hạn chót ngày 15 tháng 4).',
+    'معلومات عن القوات المسلحة وميزانية الدفاع للسنة التقويمية السابقة، يجري تبادلها مرة كل عام (الموعد النهائي 15 نيسان/أبريل).',
+    'اطلاعات مربوط به نیروهای مسلح و بودجه دفاعی سال تقویمی گذشته که سالی یک بار مبادله می‌شود (مهلت: ۱۵ آوریل).',
+    'Өткен күнтізбелік жылғы қарулы күштер мен қорғаныс бюджеті туралы ақпарат, жылына бір рет алмасылады (мерзімі — 15 сәуір).',
+    'Bir önceki takvim yılına ait silahlı kuvvetler ve savunma bütçesi bilgileri; yılda bir kez paylaşılır (son tarih 15 Nisan).',
+  ),
+  cbmArea: 'MP.1',
+  schema: {
+    $schema: SCHEMA,
+    type: 'object',
+    additionalProperties: false,
+    required: ['currency', 'defenceBudget', 'personnel'],
+    properties: {
+      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+      defenceBudget: { type: 'number', minimum: 0, maximum: 1e12 },
+      budgetShareOfGdp: { type: 'number', minimum: 0, maximum: 100 },
+      personnel: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['total'],
+        properties: { total: count, land: count, air: count, naval: count, other: count },
+      },
+      majorEquipment: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          battleTanks: count,
+          armouredCombatVehicles: count,
+          artillery: count,
+          combatAircraft: count,
+          attackHelicopters: count,
+          majorNavalVessels: count,
+        },
+      },
+      foreignForces: { type: 'string', maxLength: 4000 },
+      remarks,
+    },
+  },
+  labels: {
+    currency: f(
+      t('Currency (ISO 4217 code)', 'Валюта (код ISO 4217)', '货币（ISO 4217代码）', 'Đơn vị tiền tệ (mã ISO 4217)', 'العملة (رمز ISO 4217)', 'واحد پول (کد ISO 4217)', 'Валюта (ISO 4217 коды)', 'Para birimi (ISO 4217 kodu)'),
+      t(
+        'Three capital letters, e.g. KZT, USD.',
+        'Три заглавные буквы, например KZT, USD.',
+        '三个大写字母，例如 KZT、USD。',
+        'Ba chữ cái in hoa, ví dụ KZT, USD.',
+        'ثلاثة أحرف كبيرة، مثل KZT أو USD.',
+        'سه حرف بزرگ لاتین، مانند KZT یا USD.',
+        'Үш бас әріп, мысалы KZT, USD.',
+        'Üç büyük harf, ör. KZT, USD.',
+      ),
+    ),
+    defenceBudget: f(
+      t(
+        'Defence budget (millions, national currency)',
+        'Военный бюджет (млн, в национальной валюте)',
+        '国防预算（百万，本国货币）',
+        'Ngân sách quốc phòng (triệu, nội tệ)',
+        'ميزانية الدفاع (بالملايين، بالعملة الوطنية)',
+        'بودجه دفاعی (میلیون، به پول ملی)',
+        'Қорғаныс бюджеті (млн, ұлттық валютада)',
+        'Savunma bütçesi (milyon, ulusal para birimi)',
+      ),
+      t(
+        'Total military expenditure of the year covered, as adopted or executed.',
+        'Общие военные расходы за отчётный год — утверждённые или исполненные.',
+        '所涉年度的军费总支出（预算或决算数）。',
+        'Tổng chi tiêu quân sự của năm báo cáo, theo dự toán được thông qua hoặc quyết toán.',
+        'إجمالي الإنفاق العسكري للسنة المشمولة، كما اعتُمد أو نُفّذ.',
+        'کل هزینه‌های نظامی سال مورد گزارش، به صورت مصوب یا اجراشده.',
+        'Есепті жылғы әскери шығыстардың жалпы сомасы — бекітілген немесе атқарылған.',
+        'Kapsanan yılın toplam askeri harcaması (kabul edilen veya gerçekleşen).',
+      ),
+    ),
+    budgetShareOfGdp: f(t('Share of GDP (%)', 'Доля в ВВП (%)', '占国内生产总值比例（%）', 'Tỷ lệ so với GDP (%)', 'النسبة من الناتج المحلي الإجمالي (%)', 'سهم از تولید ناخالص داخلی (%)', 'ЖІӨ-дегі үлесі (%)', 'GSYH içindeki payı (%)')),
+    personnel: f(L.personnel),
+    'personnel.total': f(
+      t('Total active personnel', 'Общая численность личного состава', '现役人员总数', 'Tổng quân số tại ngũ', 'إجمالي الأفراد العاملين', 'کل نیروی انسانی فعال', 'Белсенді жеке құрамның жалпы саны', 'Toplam muvazzaf personel'),
+    ),
+    'personnel.land': f(t('Land forces', 'Сухопутные войска', '陆军', 'Lục quân', 'القوات البرية', 'نیروی زمینی', 'Құрлық әскерлері', 'Kara kuvvetleri')),
+    'personnel.air': f(t('Air forces', 'Военно-воздушные силы', '空军', 'Không quân', 'القوات الجوية', 'نیروی هوایی', 'Әуе күштері', 'Hava kuvvetleri')),
+    'personnel.naval': f(t('Naval forces', 'Военно-морские силы', '海军', 'Hải quân', 'القوات البحرية', 'نیروی دریایی', 'Әскери-теңіз күштері', 'Deniz kuvvetleri')),
+    'personnel.other': f(t('Other forces', 'Другие войска', '其他部队', 'Lực lượng khác', 'قوات أخرى', 'سایر نیروها', 'Басқа әскерлер', 'Diğer kuvvetler')),
+    majorEquipment: f(
+      t(
+        'Major weapon and equipment systems',
+        'Основные системы вооружения и техники',
+        '主要武器和装备系统',
+        'Hệ thống vũ khí và trang bị chủ yếu',
+        'منظومات الأسلحة والمعدات الرئيسية',
+        'سامانه‌های اصلی تسلیحات و تجهیزات',
+        'Негізгі қару-жарақ пен техника жүйелері',
+        'Başlıca silah ve teçhizat sistemleri',
+      ),
+    ),
+    'majorEquipment.battleTanks': f(L.battleTanks),
+    'majorEquipment.armouredCombatVehicles': f(L.acv),
+    'majorEquipment.artillery': f(L.artillery),
+    'majorEquipment.combatAircraft': f(L.combatAircraft),
+    'majorEquipment.attackHelicopters': f(
+      t('Attack helicopters', 'Ударные вертолёты', '攻击直升机', 'Trực thăng tấn công', 'طائرات هليكوبتر هجومية', 'بالگردهای تهاجمی', 'Шабуылдаушы тікұшақтар', 'Taarruz helikopterleri'),
+    ),
+    'majorEquipment.majorNavalVessels': f(
+      t(
+        'Major surface combatants and submarines',
+        'Крупные надводные боевые корабли и подводные лодки',
+        '大型水面作战舰艇和潜艇',
+        'Tàu chiến mặt nước lớn và tàu ngầm',
+        'السفن الحربية السطحية الكبيرة والغواصات',
+        'شناورهای رزمی سطحی بزرگ و زیردریایی‌ها',
+        'Ірі су үсті жауынгерлік кемелері және сүңгуір қайықтар',
+        'Büyük su üstü muharebe gemileri ve denizaltılar',
+      ),
+    ),
+    foreignForces: f(
+      t(
+        'Foreign military forces on the territory',
+        'Иностранные вооружённые силы на территории',
+        '境内外国军事力量',
+        'Lực lượng quân sự nước ngoài trên lãnh thổ',
+        'القوات العسكرية الأجنبية على الإقليم',
+        'نیروهای نظامی خارجی در قلمرو',
+        'Аумақтағы шетелдік әскери күштер',
+        'Ülke topraklarındaki yabancı askeri kuvvetler',
+      ),
+      t(
+        "Forces stationed with the consent of the state, their numbers and location, or 'none'.",
+        'Войска, размещённые с согласия государства, их численность и место дислокации, либо «нет».',
+        '经本国同意驻扎的部队、其人数和驻地，或填写“无”。',
+        'Các lực lượng đồn trú với sự đồng ý của quốc gia, quân số và địa điểm, hoặc ghi “không có”.',
+        'القوات المتمركزة بموافقة الدولة وأعدادها ومواقعها، أو «لا يوجد».',
+        'نیروهایی که با رضایت دولت مستقر شده‌اند، تعداد و محل استقرار آنها، یا «هیچ».',
+        'Мемлекеттің келісімімен орналастырылған әскерлер, олардың саны мен орналасқан жері, немесе «жоқ».',
+        'Devletin rızasıyla konuşlanmış kuvvetler, sayıları ve yerleri ya da “yok”.',
+      ),
+    ),
+    remarks: f(L.remarks),
+  },
+  dueRule: { kind: 'annual', month: 4, day: 15, covers: 'previous-year' },
+  allowsNothingToDeclare: true,
+  allowsNothingNew: true,
+  ackReminderHours: 72,
+};
+
+export const exerciseNotice: FormTemplate = {
+  code: 'exercise-notice',
+  version: 1,
+  title: t(
+    'Prior notice of a military exercise',
+    'Предварительное уведомление о военных учениях',
+    '军事演习事先通报',
+    'Thông báo trước về cuộc tập trận quân sự',
+    'إخطار مسبق بمناورة عسكرية',
+    'اطلاع‌رسانی پیشاپیش رزمایش نظامی',
+    'Әскери жаттығу туралы алдын ала хабарлама',
+    'Askeri tatbikat ön bildirimi',
+  ),
+  description: t(
+    'Notice of a military exercise, given at least 42 days before it starts.',
+    'Уведомление о военных учениях, направляемое не позднее чем за 42 дня до их начала.',
+    '军事演习通报，应至少在演习开始前42天发出。',
+    'Thông báo về cuộc tập trận quân sự, gửi ít nhất 42 ngày trước khi bắt đầu.',
+    'إخطار بمناورة عسكرية يُقدَّم قبل 42 يوماً على الأقل من بدئها.',
+    'اطلاع‌رسانی درباره رزمایش نظامی که دست‌کم ۴۲ روز پیش از آغاز آن ارسال می‌شود.',
+    'Әскери жаттығу туралы хабарлама, ол басталғанға дейін кемінде 42 күн бұрын жіберіледі.',
+    'Bir askeri tatbikatın, başlamasından en az 42 gün önce yapılan bildirimi.',
+  ),
+  cbmArea: 'MP.1',
+  schema: {
+    $schema: SCHEMA,
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'startDate', 'endDate', 'area', 'type', 'forces', 'invitedObservers'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 300 },
+      startDate: { type: 'string', format: 'date' },
+      endDate: { type: 'string', format: 'date' },
+      area: { type: 'string', minLength: 1, maxLength: 4000 },
+      type: { type: 'string', enum: ['land', 'air', 'naval', 'joint', 'command-staff', 'other'] },
+      purpose: { type: 'string', maxLength: 4000 },
+      forces: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['personnel'],
+        properties: {
+          personnel: count,
+          battleTanks: count,
+          armouredCombatVehicles: count,
+          artillery: count,
+          aircraft: count,
+          helicopters: count,
+          ships: count,
+        },
+      },
+      invitedObservers: { type: 'boolean' },
+      remarks,
+    },
+  },
+  labels: {
+    name: f(t('Name of the exercise', 'Название учений', '演习名称', 'Tên cuộc tập trận', 'اسم المناورة', 'نام رزمایش', 'Жаттығудың атауы', 'Tatbikatın adı')),
+    startDate: f(t('Start date', 'Дата начала', '开始日期', 'Ngày bắt đầu', 'تاريخ البدء', 'تاریخ آغاز', 'Басталу күні', 'Başlangıç tarihi')),
+    endDate: f(t('End date', 'Дата окончания', '结束日期', 'Ngày kết thúc', 'تاريخ الانتهاء', 'تاریخ پایان', 'Аяқталу күні', 'Bitiş tarihi')),
+    area: f(
+      t('Area and coordinates', 'Район и координаты', '区域和坐标', 'Khu vực và tọa độ', 'المنطقة والإحداثيات', 'منطقه و مختصات', 'Аудан және координаттар', 'Bölge ve koordinatlar'),
+      t(
+        'Describe the area; give the coordinates of its boundaries if possible.',
+        'Опишите район; по возможности укажите координаты его границ.',
+        '描述演习区域；如可能，请提供其边界坐标。',
+        'Mô tả khu vực; nếu có thể, nêu tọa độ các điểm giới hạn.',
+        'صِف المنطقة؛ واذكر إحداثيات حدودها إن أمكن.',
+        'منطقه را توصیف کنید؛ در صورت امکان مختصات مرزهای آن را بنویسید.',
+        'Ауданды сипаттаңыз; мүмкін болса, шекараларының координаттарын көрсетіңіз.',
+        'Bölgeyi tanımlayın; mümkünse sınırlarının koordinatlarını verin.',
+      ),
+    ),
+    type: f(t('Type of exercise', 'Вид учений', '演习类型', 'Loại hình tập trận', 'نوع المناورة', 'نوع رزمایش', 'Жаттығу түрі', 'Tatbikat türü'), undefined, {
+      land: t('Land', 'Сухопутные', '陆上', 'Trên bộ', 'برية', 'زمینی', 'Құрлықтағы', 'Kara'),
+      air: t('Air', 'Воздушные', '空中', 'Trên không', 'جوية', 'هوایی', 'Әуе', 'Hava'),
+      naval: t('Naval', 'Морские', '海上', 'Trên biển', 'بحرية', 'دریایی', 'Теңіз', 'Deniz'),
+      joint: t('Joint (several services)', 'Совместные (несколько видов войск)', '联合（多军种）', 'Hiệp đồng (nhiều quân chủng)', 'مشتركة (عدة أفرع)', 'مشترک (چند نیرو)', 'Бірлескен (бірнеше әскер түрі)', 'Müşterek (birden çok kuvvet)'),
+      'command-staff': t('Command-staff', 'Командно-штабные', '指挥所', 'Chỉ huy – tham mưu', 'قيادة وأركان', 'فرماندهی و ستادی', 'Командалық-штабтық', 'Komuta-karargâh'),
+      other: t('Other', 'Другие', '其他', 'Khác', 'أخرى', 'سایر', 'Басқа', 'Diğer'),
+    }),
+    purpose: f(t('Purpose', 'Цель', '目的', 'Mục đích', 'الغرض', 'هدف', 'Мақсаты', 'Amaç')),
+    forces: f(t('Forces involved', 'Привлекаемые силы', '参演兵力', 'Lực lượng tham gia', 'القوات المشاركة', 'نیروهای شرکت‌کننده', 'Тартылатын күштер', 'Katılan kuvvetler')),
+    'forces.personnel': f(L.personnel),
+    'forces.battleTanks': f(L.battleTanks),
+    'forces.armouredCombatVehicles': f(L.acv),
+    'forces.artillery': f(L.artillery),
+    'forces.aircraft': f(t('Aircraft', 'Самолёты', '飞机', 'Máy bay', 'طائرات', 'هواپیماها', 'Ұшақтар', 'Uçaklar')),
+    'forces.helicopters': f(t('Helicopters', 'Вертолёты', '直升机', 'Trực thăng', 'طائرات هليكوبتر', 'بالگردها', 'Тікұшақтар', 'Helikopterler')),
+    'forces.ships': f(t('Ships', 'Корабли', '舰艇', 'Tàu', 'سفن', 'شناورها', 'Кемелер', 'Gemiler')),
+    invitedObservers: f(
+      t('Observers invited', 'Приглашены наблюдатели', '邀请观察员', 'Có mời quan sát viên', 'دعوة مراقبين', 'دعوت از ناظران', 'Бақылаушылар шақырылды', 'Gözlemci davet edildi'),
+      t(
+        'Whether other states are invited to send observers.',
+        'Приглашаются ли другие государства направить наблюдателей.',
+        '是否邀请其他国家派遣观察员。',
+        'Có mời các quốc gia khác cử quan sát viên hay không.',
+        'هل دُعيت دول أخرى لإيفاد مراقبين.',
+        'آیا از کشورهای دیگر برای اعزام ناظر دعوت شده است.',
+        'Басқа мемлекеттер бақылаушы жіберуге шақырыла ма.',
+        'Diğer devletlerin gözlemci göndermeye davet edilip edilmediği.',
+      ),
+    ),
+    remarks: f(L.remarks),
+  },
+  dueRule: { kind: 'before-activity', days: 42, activityStartField: 'startDate' },
+  allowsNothingToDeclare: false,
+  allowsNothingNew: false,
+  checks: [{ kind: 'date-order', from: 'startDate', to: 'endDate' }],
+  summaryField: 'name',
+  ackReminderHours: 24,
+};
+
+export const pointsOfContact: FormTemplate = {
+  code: 'points-of-contact',
+  version: 1,
+  title: t('Points of contact', 'Контактные лица', '联络点', 'Đầu mối liên lạc', 'جهات الاتصال', 'رابطان', 'Байланыс жасаушы тұлғалар', 'İrtibat noktaları'),
+  description: t(
+    'National points of contact for each CBM area, confirmed every year by 31 January and updated whenever they change.',
+    'Национальные контактные лица по каждой области мер доверия; подтверждаются ежегодно до 31 января и обновляются при каждом изменении.',
+    '各建立信任措施领域的国家联络点，每年1月31日前确认，如有变动随时更新。',
+    'Đầu mối liên lạc quốc gia cho từng lĩnh vực biện pháp xây dựng lòng tin, xác nhận hằng năm trước ngày 31 tháng 1 và cập nhật khi có thay đổi.',
+    'جهات الاتصال الوطنية لكل مجال من مجالات تدابير بناء الثقة، تؤكَّد سنوياً بحلول 31 كانون الثاني/يناير وتُحدَّث كلما تغيّرت.',
+    'رابطان ملی برای هر حوزه اقدامات اعتمادساز که هر سال تا ۳۱ ژانویه تأیید و با هر تغییر به‌روز می‌شوند.',
+    'Сенім шараларының әр саласы бойынша ұлттық байланыс жасаушы тұлғалар; жыл сайын 31 қаңтарға дейін расталады және әр өзгерген сайын жаңартылады.',
+    "Her GAÖ alanı için ulusal irtibat noktaları; her yıl 31 Ocak'a kadar teyit edilir ve değiştikçe güncellenir.",
+  ),
+  cbmArea: null,
+  schema: {
+    $schema: SCHEMA,
+    type: 'object',
+    additionalProperties: false,
+    required: ['contacts'],
+    properties: {
+      contacts: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['area', 'name', 'function', 'phone', 'email'],
+          properties: {
+            area: { type: 'string', enum: cbmAreaRefs },
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            function: { type: 'string', minLength: 1, maxLength: 200 },
+            phone: { type: 'string', pattern: '^\\+?[0-9 ()-]{5,30}$' },
+            email: { type: 'string', format: 'email', maxLength: 254 },
+          },
+        },
+      },
+    },
+  },
+  labels: {
+    contacts: f(t('Contacts', 'Контакты', '联系人', 'Danh sách liên lạc', 'جهات الاتصال', 'رابطان', 'Байланыстар', 'İrtibat kişileri')),
+    'contacts.*.area': f(L.area, undefined, cbmAreaOptions),
+    'contacts.*.name': f(t('Name', 'Имя и фамилия', '姓名', 'Họ và tên', 'الاسم', 'نام', 'Аты-жөні', 'Ad soyad')),
+    'contacts.*.function': f(t('Function', 'Должность', '职务', 'Chức vụ', 'الوظيفة', 'سمت', 'Лауазымы', 'Görevi')),
+    'contacts.*.phone': f(
+      t('Telephone', 'Телефон', '电话', 'Điện thoại', 'الهاتف', 'تلفن', 'Телефон', 'Telefon'),
+      t(
+        'International format, e.g. +7 7172 00 00 00.',
+        'В международном формате, например +7 7172 00 00 00.',
+        '国际格式，例如 +7 7172 00 00 00。',
+        'Định dạng quốc tế, ví dụ +7 7172 00 00 00.',
+        'بالصيغة الدولية، مثل ‎+7 7172 00 00 00.',
+        'در قالب بین‌المللی، مانند ‎+7 7172 00 00 00.',
+        'Халықаралық форматта, мысалы +7 7172 00 00 00.',
+        'Uluslararası biçimde, ör. +7 7172 00 00 00.',
+      ),
+    ),
+    'contacts.*.email': f(t('E-mail', 'Электронная почта', '电子邮箱', 'Thư điện tử', 'البريد الإلكتروني', 'پست الکترونیک', 'Электрондық пошта', 'E-posta')),
+  },
+  dueRule: { kind: 'annual', month: 1, day: 31, covers: 'current-year' },
+  allowsNothingToDeclare: false,
+  allowsNothingNew: true,
+  ackReminderHours: 72,
+};
+
+export const nationalReport: FormTemplate = {
+  code: 'national-report',
+  version: 1,
+  title: t(
+    'National report on CBM implementation',
+    'Национальный доклад об осуществлении мер доверия',
+    '建立信任措施执行情况国家报告',
+    'Báo cáo quốc gia về thực hiện các biện pháp xây dựng lòng tin',
+    'التقرير الوطني عن تنفيذ تدابير بناء الثقة',
+    'گزارش ملی درباره اجرای اقدامات اعتمادساز',
+    'Сенім шараларын іске асыру туралы ұлттық баяндама',
+    'GAÖ uygulamasına ilişkin ulusal rapor',
+  ),
+  description: t(
+    'How the state implemented the CICA confidence-building measures in the previous calendar year (due 30 June).',
+    'Как государство осуществляло меры доверия СВМДА в предыдущем календарном году (срок — 30 июня).',
+    '本国在上一日历年度执行亚信建立信任措施的情况（截止日期为6月30日）。',
+    'Quốc gia đã thực hiện các biện pháp xây dựng lòng tin của CICA như thế nào trong năm dương lịch trước (hạn chót ngày 30 tháng 6).',
+    'كيف نفّذت الدولة تدابير بناء الثقة في إطار سيكا خلال السنة التقويمية السابقة (الموعد النهائي 30 حزيران/يونيو).',
+    'چگونگی اجرای اقدامات اعتمادساز سیکا توسط کشور در سال تقویمی گذشته (مهلت: ۳۰ ژوئن).',
+    'Мемлекеттің өткен күнтізбелік жылы АӨСШК сенім шараларын қалай іске асырғаны (мерзімі — 30 маусым).',
+    'Devletin bir önceki takvim yılında AİGK güven artırıcı önlemlerini nasıl uyguladığı (son tarih 30 Haziran).',
+  ),
+  cbmArea: null,
+  schema: {
+    $schema: SCHEMA,
+    type: 'object',
+    additionalProperties: false,
+    required: ['summary'],
+    properties: {
+      summary: { type: 'string', minLength: 1, maxLength: 20000 },
+      measures: {
+        type: 'array',
+        maxItems: 100,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['area', 'activities'],
+          properties: {
+            area: { type: 'string', enum: cbmAreaRefs },
+            activities: { type: 'string', minLength: 1, maxLength: 10000 },
+            partners: { type: 'string', maxLength: 2000 },
+          },
+        },
+      },
+      difficulties: { type: 'string', maxLength: 10000 },
+      plans: { type: 'string', maxLength: 10000 },
+      suggestions: { type: 'string', maxLength: 10000 },
+    },
+  },
+  labels: {
+    summary: f(t('Overview', 'Общий обзор', '概述', 'Tổng quan', 'نظرة عامة', 'نمای کلی', 'Жалпы шолу', 'Genel bakış')),
+    measures: f(t('Measures implemented', 'Осуществлённые меры', '已执行的措施', 'Các biện pháp đã thực hiện', 'التدابير المنفذة', 'اقدامات اجراشده', 'Іске асырылған шаралар', 'Uygulanan önlemler')),
+    'measures.*.area': f(L.area, undefined, cbmAreaOptions),
+    'measures.*.activities': f(t('Activities', 'Мероприятия', '活动', 'Hoạt động', 'الأنشطة', 'فعالیت‌ها', 'Іс-шаралар', 'Faaliyetler')),
+    'measures.*.partners': f(
+      t(
+        'Partner states and organisations',
+        'Государства и организации-партнёры',
+        '伙伴国家和组织',
+        'Các quốc gia và tổ chức đối tác',
+        'الدول والمنظمات الشريكة',
+        'کشورها و سازمان‌های شریک',
+        'Серіктес мемлекеттер мен ұйымдар',
+        'Ortak devletler ve kuruluşlar',
+      ),
+    ),
+    difficulties: f(t('Difficulties encountered', 'Возникшие трудности', '遇到的困难', 'Khó khăn gặp phải', 'الصعوبات التي صودفت', 'دشواری‌های پیش‌آمده', 'Туындаған қиындықтар', 'Karşılaşılan güçlükler')),
+    plans: f(t('Plans for the coming year', 'Планы на предстоящий год', '下一年度计划', 'Kế hoạch cho năm tới', 'خطط العام المقبل', 'برنامه‌های سال آینده', 'Алдағы жылға арналған жоспарлар', 'Gelecek yıl için planlar')),
+    suggestions: f(
+      t(
+        'Proposals to develop the measures',
+        'Предложения по развитию мер',
+        '关于发展措施的建议',
+        'Đề xuất phát triển các biện pháp',
+        'مقترحات لتطوير التدابير',
+        'پیشنهادها برای توسعه اقدامات',
+        'Шараларды дамыту жөніндегі ұсыныстар',
+        'Önlemlerin geliştirilmesine yönelik öneriler',
+      ),
+    ),
+  },
+  dueRule: { kind: 'annual', month: 6, day: 30, covers: 'previous-year' },
+  allowsNothingToDeclare: true,
+  allowsNothingNew: true,
+  ackReminderHours: 72,
+};
+
+export const cicaExchangeTemplates: readonly FormTemplate[] = [annualForcesBudget, exerciseNotice, pointsOfContact, nationalReport];

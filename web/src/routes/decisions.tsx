@@ -1,0 +1,167 @@
+import { useQuery } from '@tanstack/react-query';
+import { createRoute, Link, useNavigate } from '@tanstack/react-router';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { meQuery } from '../api/account.ts';
+import { type DecisionFilter, type DecisionState, decisionListQuery, decisionStates, pageSize, titleIn } from '../api/decisions.ts';
+import { DecisionStateBadge, InstantIn, PositionLabel, viewerTimeZone } from '../components/decisions/decision-bits.tsx';
+import { Loading, ProblemMessage } from '../components/status.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { rootRoute } from './root.tsx';
+import './decisions.css';
+
+function DecisionsPage() {
+  const intl = useIntl();
+  const filter = decisionsRoute.useSearch();
+  const navigate = useNavigate();
+  const me = useQuery(meQuery);
+  const list = useQuery(decisionListQuery(filter));
+  useDocumentTitle(intl.formatMessage({ id: 'decisions.title' }));
+  const zone = viewerTimeZone(me.data?.user.timeZone);
+  const isMember = me.data?.user.party.kind === 'member-state';
+  const page = filter.page ?? 1;
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
+  const setFilter = (next: Partial<DecisionFilter>) => void navigate({ to: '/decisions', search: { ...filter, ...next, page: undefined } });
+
+  return (
+    <div className="decisions">
+      <div className="decisions-head">
+        <h1>
+          <FormattedMessage id="decisions.title" />
+        </h1>
+      </div>
+      <form className="dec-filters" aria-label={intl.formatMessage({ id: 'decisions.filters' })} onSubmit={(e) => e.preventDefault()}>
+        <div className="dec-filters__field">
+          <label htmlFor="dec-state">
+            <FormattedMessage id="decisions.filter.state" />
+          </label>
+          <select id="dec-state" value={filter.state ?? ''} onChange={(e) => setFilter({ state: (e.target.value || undefined) as DecisionState | undefined })}>
+            <option value="">{intl.formatMessage({ id: 'decisions.filter.anyState' })}</option>
+            {decisionStates.map((s) => (
+              <option key={s} value={s}>
+                {intl.formatMessage({ id: `decisions.state.${s}` })}
+              </option>
+            ))}
+          </select>
+        </div>
+        {isMember ? (
+          <label className="dec-filters__check">
+            <input type="checkbox" checked={filter.awaiting === 'mine'} onChange={(e) => setFilter({ awaiting: e.target.checked ? 'mine' : undefined })} />
+            <FormattedMessage id="decisions.filter.awaitingMine" />
+          </label>
+        ) : null}
+      </form>
+      {list.isPending ? <Loading /> : null}
+      {list.isError ? <ProblemMessage error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <>
+          <p role="status">
+            <FormattedMessage id="decisions.count" values={{ count: list.data.total }} />
+          </p>
+          {list.data.items.length === 0 ? (
+            <p>
+              <FormattedMessage id="decisions.none" />
+            </p>
+          ) : (
+            <div className="dec-table-wrap">
+              <table className="dec-table">
+                <caption className="portal-sr-only">
+                  <FormattedMessage id="decisions.title" />
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <FormattedMessage id="decisions.col.title" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="decisions.col.body" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="decisions.col.state" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="decisions.col.deadline" />
+                    </th>
+                    {isMember ? (
+                      <th scope="col">
+                        <FormattedMessage id="decisions.col.myPosition" />
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((d) => {
+                    const title = titleIn(d.title, intl.locale);
+                    return (
+                      <tr key={d.id}>
+                        <td>
+                          <Link to="/decisions/$id" params={{ id: d.id }} lang={title.lang} dir="auto">
+                            {title.text}
+                          </Link>
+                          {d.textDocument ? (
+                            <div className="dec-zone" dir="ltr">
+                              {d.textDocument.symbol}
+                            </div>
+                          ) : null}
+                        </td>
+                        <td dir="ltr">{d.bodyCode}</td>
+                        <td>
+                          <DecisionStateBadge state={d.state} />
+                        </td>
+                        <td>{d.expiry ? <InstantIn at={d.expiry.at} zone={zone} /> : <FormattedMessage id={`decisions.procedure.${d.procedure}`} />}</td>
+                        {isMember ? (
+                          <td>
+                            {d.myPosition ? (
+                              <PositionLabel kind={d.myPosition} />
+                            ) : d.awaitingMyState ? (
+                              <strong>
+                                <FormattedMessage id="decisions.awaitingYou" />
+                              </strong>
+                            ) : (
+                              '—'
+                            )}
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pages > 1 ? (
+            <nav className="doc-pager" aria-label={intl.formatMessage({ id: 'decisions.paging' })}>
+              {page > 1 ? (
+                <Link to="/decisions" search={{ ...filter, page: page - 1 }} rel="prev">
+                  <FormattedMessage id="decisions.previous" />
+                </Link>
+              ) : null}
+              <span>
+                <FormattedMessage id="decisions.pageOf" values={{ page, pages }} />
+              </span>
+              {page < pages ? (
+                <Link to="/decisions" search={{ ...filter, page: page + 1 }} rel="next">
+                  <FormattedMessage id="decisions.next" />
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export const decisionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/decisions',
+  component: DecisionsPage,
+  validateSearch: (s: Record<string, unknown>): DecisionFilter => {
+    const page = Number(s.page);
+    return {
+      state: decisionStates.includes(s.state as DecisionState) ? (s.state as DecisionState) : undefined,
+      body: typeof s.body === 'string' && /^[A-Z][A-Z0-9-]{1,15}$/.test(s.body) ? s.body : undefined,
+      awaiting: s.awaiting === 'mine' ? 'mine' : undefined,
+      page: Number.isInteger(page) && page > 1 ? page : undefined,
+    };
+  },
+});
