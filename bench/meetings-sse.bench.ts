@@ -2,8 +2,8 @@
  * Live fan-out of a meeting's events to 1,000 and 5,000 SSE clients on loopback: the time from the
  * Chair's action (the HTTP request that gives the floor) to the last client receiving its event
  * (p50, p95, max over ~20 actions), and the server's memory per client (RSS delta / clients).
- * Baseline, in the same run: a bare node:http SSE server in its own process that writes one
- * pre-serialised frame to every client when told to.
+ * Baseline, in the same run: a bare node:http SSE server in its own process that serialises one frame
+ * of the same shape and size as Concord's live events and writes it to every client when told to.
  *
  * Concord runs as `concord serve` in its own process (embedded database, demo data); the clients are
  * raw TCP sockets in this process, reading the stream and noting when each event id arrives.
@@ -224,10 +224,12 @@ const baselineSource = `
 const http = require('http');
 const clients = new Set();
 let seq = 0;
+// A frame of the same shape and size as Concord's live events (a speaker with its party's names in eight languages).
+const speaker = { id: '00000000-0000-4000-8000-000000000000', party: { code: 'KZ', names: { en: 'Kazakhstan', ru: 'Казахстан', zh: '哈萨克斯坦', vi: 'Kazakhstan', ar: 'كازاخستان', fa: 'قزاقستان', kk: 'Қазақстан', tr: 'Kazakistan' } }, kind: 'regular', repliesTo: null, status: 'done', requestedAt: '2026-01-15T09:00:00.000Z', startedAt: '2026-01-15T09:00:00.000Z', endedAt: null, limitSeconds: 300, endsAt: '2026-01-15T09:05:00.000Z' };
 http.createServer((req, res) => {
   if (req.url === '/fire') {
     seq++;
-    const frame = 'id: ' + seq + '\\nevent: live\\ndata: ' + JSON.stringify({ seq, live: { speaking: { party: 'KZ' }, queue: [] } }) + '\\n\\n';
+    const frame = 'id: ' + seq + '\\nevent: live\\ndata: ' + JSON.stringify({ seq, at: new Date().toISOString(), live: { speaking: speaker, queue: [speaker], spoken: [speaker, speaker, speaker, speaker, speaker], spokenCount: 5 } }) + '\\n\\n';
     for (const c of clients) c.write(frame);
     res.end(String(seq));
     return;

@@ -48,6 +48,10 @@ export async function startConcord(config: Config, opts: StartOptions = {}): Pro
     let url = config.baseUrl;
     if (opts.listen !== false) {
       const address = await app.listen({ port: config.port, host: config.host });
+      if (config.port === 0 && config.baseUrl.endsWith(':0')) {
+        // An ephemeral port (tests, benchmarks): links in e-mails must point at the port actually bound.
+        config.baseUrl = address;
+      }
       url = config.port === 0 ? address : config.baseUrl;
     } else {
       await app.ready();

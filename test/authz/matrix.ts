@@ -9,6 +9,7 @@
  * (see identity.matrix.ts) and add it to the list below.
  */
 import { decisionsMatrix } from './decisions.matrix.ts';
+import { documentsMatrix } from './documents.matrix.ts';
 import { exchangeMatrix } from './exchange.matrix.ts';
 import { identityMatrix } from './identity.matrix.ts';
 import { meetingsMatrix } from './meetings.matrix.ts';
@@ -21,4 +22,4 @@ import type { MatrixEntry } from './types.ts';
 export type { MatrixEntry, MatrixRequest, MatrixWorld, Persona, ProbePersona } from './types.ts';
 export { probePersonas } from './types.ts';
 
-export const matrix: MatrixEntry[] = [...systemMatrix, ...identityMatrix, ...notificationsMatrix, ...registryMatrix, ...exchangeMatrix, ...decisionsMatrix, ...searchMatrix, ...meetingsMatrix];
+export const matrix: MatrixEntry[] = [...systemMatrix, ...identityMatrix, ...notificationsMatrix, ...registryMatrix, ...exchangeMatrix, ...decisionsMatrix, ...searchMatrix, ...meetingsMatrix, ...documentsMatrix];

@@ -726,14 +726,13 @@ async function present(db: DB, actor: Actor, rows: SubmissionRow[]): Promise<Sub
 
 async function detailed(db: DB, actor: Actor, rows: SubmissionRow[]): Promise<SubmissionDetail[]> {
   const views = await present(db, actor, rows);
-  const chains = await visibleChains(db, actor, [...new Set(rows.map((r) => r.root_id))]);
-  return views.map((v, i) => ({
-    ...v,
-    data: (rows[i].data as Record<string, unknown> | null) ?? null,
-    history: chains
-      .filter((c) => c.root_id === rows[i].root_id)
-      .map((c) => ({ id: c.id, version: c.version, status: c.status, submittedAt: iso(c.submitted_at) })),
-  }));
+  const byRoot = new Map<string, SubmissionDetail['history']>();
+  for (const c of await visibleChains(db, actor, [...new Set(rows.map((r) => r.root_id))])) {
+    const list = byRoot.get(c.root_id) ?? [];
+    list.push({ id: c.id, version: c.version, status: c.status, submittedAt: iso(c.submitted_at) });
+    byRoot.set(c.root_id, list);
+  }
+  return views.map((v, i) => ({ ...v, data: (rows[i].data as Record<string, unknown> | null) ?? null, history: byRoot.get(rows[i].root_id) ?? [] }));
 }
 
 export async function getSubmission(db: DB, ctx: Ctx, id: string): Promise<SubmissionDetail> {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   delegate = (await asRole(t, 'KZ', 'focal-point')).cookie;
   observer = (await asRole(t, 'JP', 'focal-point')).cookie;
   viewer = (await asRole(t, 'CN', 'viewer')).cookie;
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 const entry = (code: string, extra: Record<string, unknown> = {}) => ({
@@ -198,7 +198,7 @@ describe('TBX-Basic and CSV', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 120_000);
 
   it('round-trips CSV too, with quotes, commas and line breaks (RFC 4180)', async () => {
     const csv = (await t.get('/api/glossary/export?format=csv', { cookie: officer })).text;

@@ -35,8 +35,13 @@ export interface LiveState {
   currentItem: { id: string; number: string | null; title: Record<string, string> } | null;
   speaking: SpeakerView | null;
   queue: SpeakerView[];
+  /** The last few who spoke on the item (the full list is in the record), newest last. */
   spoken: SpeakerView[];
+  spokenCount: number;
 }
+
+/** How many past speakers a live event carries: events go to every screen, so they stay small. */
+export const SPOKEN_IN_EVENT = 5;
 
 function entryOf(r: repo.SpeakerRow): SpeakerEntry {
   return {
@@ -80,16 +85,15 @@ export async function liveSnapshot(db: DB, meetingId: string, now: Date): Promis
   };
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const speaking = currentSpeaker(entries);
+  const done = entries.filter((e) => e.status === 'done').sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0));
   return {
     meetingId,
     status: m.status,
     currentItem: item ? { id: item.id, number: numbers.get(item.id) ?? null, title: item.title as Record<string, string> } : null,
     speaking: speaking ? view(speaking, rowById.get(speaking.id)!) : null,
     queue: speakersQueue(entries).map((e) => view(e, rowById.get(e.id)!)),
-    spoken: entries
-      .filter((e) => e.status === 'done')
-      .sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0))
-      .map((e) => view(e, rowById.get(e.id)!)),
+    spoken: done.slice(-SPOKEN_IN_EVENT).map((e) => view(e, rowById.get(e.id)!)),
+    spokenCount: done.length,
   };
 }
 

@@ -126,7 +126,7 @@ describe('the list predicate agrees with the rule', () => {
         expect(listed.has(id), `${id} listed vs readable (${one.status})`).toBe(one.status === 200);
       }
     }
-  });
+  }, 120_000);
 });
 
 describe('agenda numbering over the API', () => {
@@ -305,7 +305,7 @@ describe('from planned to record final', () => {
     }
     clock.set('2026-01-15T09:00:00Z');
     await w.renew();
-  });
+  }, 120_000);
 });
 
 describe('the speakers list', () => {

@@ -215,7 +215,8 @@ export const liveState = z
     currentItem: z.object({ id: z.string(), number: z.string().nullable(), title: names }).nullable(),
     speaking: speaker.nullable(),
     queue: z.array(speaker).meta({ description: 'Waiting, in the order they get the floor: points of order, rights of reply, regular speakers.' }),
-    spoken: z.array(speaker),
+    spoken: z.array(speaker).meta({ description: 'The last five who spoke on the item, newest last.' }),
+    spokenCount: z.number().int(),
   })
   .meta({ id: 'LiveState' });
 export const liveView = liveState.extend({ eventSeq: z.number().int(), serverTime: z.string() }).meta({ id: 'LiveView' });

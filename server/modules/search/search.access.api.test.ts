@@ -58,7 +58,7 @@ beforeAll(async () => {
       },
     ])
     .execute();
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 const sees = async (word: string, cookie?: string) => {

@@ -78,7 +78,7 @@ beforeAll(async () => {
     texts: { en: ['The budget of the Secretariat for the annual plan.'] },
   });
   ids.draft = await makeDocument({ title: 'Draft statement on the annual plan', lang: 'en', access: 'public', circulate: false, texts: { en: ['An unfinished draft about the annual plan.'] } });
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 describe('finding things in every language', () => {

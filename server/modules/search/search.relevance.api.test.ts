@@ -17,7 +17,7 @@ beforeAll(async () => {
       fixtureDocs.map((d) => ({ type: 'document' as const, id: d.id, guard: 'public' as const, year: 2025, versions: [{ lang: d.lang, title: d.title, parts: [d.text] }] })),
     ),
   );
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 describe('relevance fixture', () => {

@@ -19,7 +19,7 @@ export const fieldId = (path: string) => `xf-${path.replaceAll('.', '-')}`;
 /** The label key of a path: list indexes become `*` (`contacts.1.email` → `contacts.*.email`). */
 export const labelKey = (path: string) => path.replace(/\.\d+(?=\.|$)/g, '.*');
 
-function setAt(root: Answers, path: string[], value: unknown): Answers {
+export function setAt(root: Answers, path: string[], value: unknown): Answers {
   const [head, ...rest] = path;
   const copy: Record<string, unknown> | unknown[] = Array.isArray(root) ? [...root] : { ...root };
   const key = Array.isArray(copy) ? Number(head) : head;
