@@ -407,7 +407,10 @@ export async function listDecisions(db: DB, ctx: Ctx, q: ListInput) {
     now,
     myPartyId: isMember ? actor.partyId : null,
   };
-  const [rows, total] = await Promise.all([repo.listDecisionRows(db, where, { limit: q.limit, offset: q.offset }), repo.countDecisionRows(db, where)]);
+  const { rows, total } = await repo.withoutJit(db, async (trx) => ({
+    rows: await repo.listDecisionRows(trx, where, { limit: q.limit, offset: q.offset }),
+    total: await repo.countDecisionRows(trx, where),
+  }));
   const items = [];
   for (const row of rows) {
     const derived = deriveState(recordOf(row), summaryFromList(row), row.definition, now);

@@ -2,7 +2,6 @@ import type { DB } from '../../db/database.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { authorize, can } from '../../shared/policy.ts';
-import { currentChairPartyId } from '../registry/registry.service.ts';
 import { MeetingRuleError, type MeetingStatus } from './meeting.ts';
 import type { MeetingPolicyObject } from './meetings.policy.ts';
 import * as repo from './meetings.repository.ts';
@@ -180,9 +179,4 @@ export async function presentMeetings(db: DB, ctx: Ctx, rows: readonly repo.Meet
 export async function presentMeeting(db: DB, ctx: Ctx, m: LoadedMeeting): Promise<MeetingView> {
   const [view] = await presentMeetings(db, ctx, [m.row], new Map([[m.row.id, m.invitations]]));
   return view!;
-}
-
-/** The Chair in office for the forum (registry), for facts some rules may want. */
-export async function chairFacts(db: DB, ctx: Ctx) {
-  return { now: ctx.clock.now(), chairPartyId: await currentChairPartyId(db, ctx.clock.now()) };
 }

@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../server/shared/clock.ts';
 import { ManualClock as Clock } from '../../shared/clock.ts';
@@ -351,6 +352,7 @@ describe('the speakers list', () => {
     const end = await t.post(`/api/meetings/${id}/speakers/end`, {}, { cookie: w.azFocal.cookie });
     expect(end.body.speaking).toBeNull();
     expect(end.body.spoken.map((s: { party: { code: string } }) => s.party.code)).toEqual(['KZ', 'TR', 'CN', 'TR', 'JP']);
+    expect(end.body.spokenCount).toBe(5);
     // A delegation may withdraw its own request; not another's.
     const again = await ask(w.kzDelegate.cookie, { kind: 'regular' });
     const mine = again.body.queue[0].id;
@@ -362,6 +364,26 @@ describe('the speakers list', () => {
     expect(liveView.body.eventSeq).toBeGreaterThan(5);
     clock.set('2026-01-15T09:00:00Z');
     await w.renew();
+  });
+});
+
+describe('the personal calendar', () => {
+  it('has the meeting and its deadlines at the right instants, parsed with ical.js', async () => {
+    const m = await newMeeting({ members: ['KZ', 'AZ'], observers: [] });
+    const conv = await t.post(`/api/meetings/${m.id}/convene`, { registrationDeadline: '2026-03-01T18:00:00+05:00', documentsDeadline: '2026-02-20T18:00:00+05:00' }, { cookie: w.officer.cookie });
+    expect(conv.status, conv.text).toBe(200);
+    const feed = await t.get('/api/calendar.ics', { cookie: w.kzFocal.cookie });
+    const comp = new ICAL.Component(ICAL.parse(feed.text));
+    for (const tz of comp.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+    const events = new Map(comp.getAllSubcomponents('vevent').map((v) => [String(v.getFirstPropertyValue('uid')), new ICAL.Event(v)]));
+    const meeting = events.get(`meeting-${m.id}@concord`)!;
+    expect(meeting.startDate.toJSDate().toISOString()).toBe('2026-03-10T05:00:00.000Z');
+    expect(meeting.endDate.toJSDate().toISOString()).toBe('2026-03-11T13:00:00.000Z');
+    expect(meeting.summary).toBe(m.name.ru ?? m.name.en);
+    expect(events.get(`meeting-${m.id}-registration@concord`)!.startDate.toJSDate().toISOString()).toBe('2026-03-01T13:00:00.000Z');
+    expect(events.get(`meeting-${m.id}-documents@concord`)!.startDate.toJSDate().toISOString()).toBe('2026-02-20T13:00:00.000Z');
+    // China is not invited: not in its calendar, though it may see the meeting.
+    expect((await t.get('/api/calendar.ics', { cookie: w.cnDelegate.cookie })).text).not.toContain(m.id);
   });
 });
 
