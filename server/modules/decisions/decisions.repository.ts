@@ -100,6 +100,15 @@ export async function positionHistory(db: DB, decisionId: string): Promise<Posit
     .execute();
 }
 
+/**
+ * Serialises changes of one state's position on one decision (a transaction-scoped advisory lock):
+ * a second submission waits for the first to commit and then finds its position current, instead of
+ * failing on the unique index and retrying. The unique index stays the guarantee.
+ */
+export async function lockStatePosition(trx: DB, decisionId: string, partyId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`decision-position:${decisionId}:${partyId}`}, 0))`.execute(trx);
+}
+
 /** The state's current position, locked until the transaction ends. */
 export async function lockCurrentPosition(trx: DB, decisionId: string, partyId: string): Promise<PositionRow | undefined> {
   return trx

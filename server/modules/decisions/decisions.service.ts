@@ -632,7 +632,9 @@ async function recordPositionOnce(db: DB, ctx: Ctx, id: string, input: PositionI
     let verdict = check(seen);
     let current: PositionRow | undefined;
     if (verdict === 'record') {
-      // To write: hold the decision (share) and this state's current position, and check again on what they say now.
+      // To write: hold this state's position on this decision, the decision (share) and the current
+      // position row, and check again on what they say now.
+      await repo.lockStatePosition(trx, id, partyId);
       const locked = await repo.decisionWithPositions(trx, id, 'share');
       if (!locked) throw decisionErrors.notFound();
       row = locked.row;
