@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../http/deps.ts';
-import { ctxOf } from '../../http/deps.ts';
 import { problemSchema } from '../../http/problem.ts';
+import { readErrors, routeMaker, writeErrors } from '../../http/route.ts';
 import type { App } from '../../http/routes.ts';
 import {
   bodyCodeParams,
@@ -33,252 +33,225 @@ import {
 } from './registry.schemas.ts';
 import * as registry from './registry.service.ts';
 
-const readErrors = { 400: problemSchema, 404: problemSchema };
-const writeErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-
 /** The forum registry: parties, bodies, chairmanship, the Secretariat's heads. */
 export async function registryRoutes(app: App, deps: AppDeps) {
+  const route = routeMaker(app, deps, 'registry');
+  const { db } = deps;
+
   // Parties ----------------------------------------------------------------------------------------------
 
-  app.get(
+  route(
+    'GET',
     '/api/parties',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Parties of the forum, by kind, by status (on a day, or now) and by name. Delegation contacts only for members and the Secretariat.',
-        querystring: partyListQuery,
-        response: { 200: partyList, 400: problemSchema },
-      },
+      access: 'public',
+      summary: 'Parties of the forum, by kind, by status (on a day, or now) and by name. Delegation contacts only for members and the Secretariat.',
+      querystring: partyListQuery,
+      reply: partyList,
+      errors: { 400: problemSchema },
     },
-    async (req) => registry.listParties(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => registry.listParties(db, ctx, query),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/parties/:code',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['registry'],
-        summary: 'One party with its status history. Delegation contacts only for members and the Secretariat.',
-        params: partyCodeParams,
-        querystring: onQuery,
-        response: { 200: partyView, ...readErrors },
-      },
+      access: 'public',
+      summary: 'One party with its status history. Delegation contacts only for members and the Secretariat.',
+      params: partyCodeParams,
+      querystring: onQuery,
+      reply: partyView,
+      errors: readErrors,
     },
-    async (req) => registry.getParty(deps.db, ctxOf(req, deps), req.params.code, req.query.on ?? null),
+    ({ ctx, params, query }) => registry.getParty(db, ctx, params.code, query.on ?? null),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/parties',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Add a party (Secretariat admins). States take their names from ISO 3166 data.',
-        body: createPartyBody,
-        response: { 201: partyForMembers, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'Add a party (Secretariat admins). States take their names from ISO 3166 data.',
+      body: createPartyBody,
+      status: 201,
+      reply: partyForMembers,
+      errors: writeErrors,
     },
-    async (req, reply) => reply.code(201).send(await registry.createParty(deps.db, ctxOf(req, deps), req.body)),
+    ({ ctx, body }) => registry.createParty(db, ctx, body),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/parties/:code',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: "Correct a party's names, contacts, flag, notes or agreements (Secretariat admins). Parties are never deleted.",
-        params: partyCodeParams,
-        body: updatePartyBody,
-        response: { 200: partyForMembers, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: "Correct a party's names, contacts, flag, notes or agreements (Secretariat admins). Parties are never deleted.",
+      params: partyCodeParams,
+      body: updatePartyBody,
+      reply: partyForMembers,
+      errors: writeErrors,
     },
-    async (req) => registry.updatePartyDetails(deps.db, ctxOf(req, deps), req.params.code, req.body),
+    ({ ctx, params, body }) => registry.updatePartyDetails(db, ctx, params.code, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/parties/:code/status',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: "Record a change of status (Secretariat admins): the current period ends on `from` and the new one starts.",
-        params: partyCodeParams,
-        body: changeStatusBody,
-        response: { 200: partyForMembers, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'Record a change of status (Secretariat admins): the current period ends on `from` and the new one starts.',
+      params: partyCodeParams,
+      body: changeStatusBody,
+      reply: partyForMembers,
+      errors: writeErrors,
     },
-    async (req) => registry.changePartyStatus(deps.db, ctxOf(req, deps), req.params.code, req.body),
+    ({ ctx, params, body }) => registry.changePartyStatus(db, ctx, params.code, body),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/parties/:code/status/:id',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: "Correct one period of a party's status history (Secretariat admins).",
-        params: periodParams,
-        body: updatePeriodBody,
-        response: { 200: partyForMembers, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: "Correct one period of a party's status history (Secretariat admins).",
+      params: periodParams,
+      body: updatePeriodBody,
+      reply: partyForMembers,
+      errors: writeErrors,
     },
-    async (req) => registry.correctStatusPeriod(deps.db, ctxOf(req, deps), req.params.code, req.params.id, req.body),
+    ({ ctx, params, body }) => registry.correctStatusPeriod(db, ctx, params.code, params.id, body),
   );
 
   // Bodies -----------------------------------------------------------------------------------------------
 
-  app.get(
+  route(
+    'GET',
     '/api/bodies',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['registry'], summary: 'The bodies of the forum, how they report to each other, their names over time.', response: { 200: bodyList } },
-    },
-    async () => ({ bodies: await registry.listBodies(deps.db) }),
+    { access: 'public', summary: 'The bodies of the forum, how they report to each other, their names over time.', reply: bodyList, errors: {} },
+    async () => ({ bodies: await registry.listBodies(db) }),
   );
 
-  app.get(
+  route(
+    'GET',
+    '/api/bodies/:code',
+    { access: 'public', summary: 'One body.', params: bodyCodeParams, reply: bodyView, errors: readErrors },
+    ({ params }) => registry.getBody(db, params.code),
+  );
+
+  route(
+    'POST',
+    '/api/bodies',
+    { access: 'signed-in', summary: 'Add a body (Secretariat admins).', body: createBodyBody, status: 201, reply: bodyView, errors: writeErrors },
+    ({ ctx, body }) => registry.createBody(db, ctx, body),
+  );
+
+  route(
+    'PATCH',
     '/api/bodies/:code',
     {
-      config: { access: 'public' },
-      schema: { tags: ['registry'], summary: 'One body.', params: bodyCodeParams, response: { 200: bodyView, ...readErrors } },
+      access: 'signed-in',
+      summary: 'Correct or rename a body, its reporting line, frequency or participants (Secretariat admins).',
+      params: bodyCodeParams,
+      body: updateBodyBody,
+      reply: bodyView,
+      errors: writeErrors,
     },
-    async (req) => registry.getBody(deps.db, req.params.code),
-  );
-
-  app.post(
-    '/api/bodies',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['registry'], summary: 'Add a body (Secretariat admins).', body: createBodyBody, response: { 201: bodyView, ...writeErrors } },
-    },
-    async (req, reply) => reply.code(201).send(await registry.createBody(deps.db, ctxOf(req, deps), req.body)),
-  );
-
-  app.patch(
-    '/api/bodies/:code',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Correct or rename a body, its reporting line, frequency or participants (Secretariat admins).',
-        params: bodyCodeParams,
-        body: updateBodyBody,
-        response: { 200: bodyView, ...writeErrors },
-      },
-    },
-    async (req) => registry.updateBody(deps.db, ctxOf(req, deps), req.params.code, req.body),
+    ({ ctx, params, body }) => registry.updateBody(db, ctx, params.code, body),
   );
 
   // Chairmanship -----------------------------------------------------------------------------------------
 
-  app.get(
+  route(
+    'GET',
     '/api/chairmanships',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Chair terms since the founding, and the Chair in office on `on` (default: today at the seat).',
-        querystring: onQuery,
-        response: { 200: chairmanships, 400: problemSchema },
-      },
+      access: 'public',
+      summary: 'Chair terms since the founding, and the Chair in office on `on` (default: today at the seat).',
+      querystring: onQuery,
+      reply: chairmanships,
+      errors: { 400: problemSchema },
     },
-    async (req) => registry.getChairmanships(deps.db, ctxOf(req, deps), req.query.on),
+    ({ ctx, query }) => registry.getChairmanships(db, ctx, query.on),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/chairmanships',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['registry'], summary: 'Record a chair term (Secretariat admins).', body: createChairTermBody, response: { 201: chairTermView, ...writeErrors } },
-    },
-    async (req, reply) => reply.code(201).send(await registry.createChairTerm(deps.db, ctxOf(req, deps), req.body)),
+    { access: 'signed-in', summary: 'Record a chair term (Secretariat admins).', body: createChairTermBody, status: 201, reply: chairTermView, errors: writeErrors },
+    ({ ctx, body }) => registry.createChairTerm(db, ctx, body),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/chairmanships/:id',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Correct a chair term (Secretariat admins).',
-        params: idParams,
-        body: updateChairTermBody,
-        response: { 200: chairTermView, ...writeErrors },
-      },
-    },
-    async (req) => registry.updateChairTerm(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    { access: 'signed-in', summary: 'Correct a chair term (Secretariat admins).', params: idParams, body: updateChairTermBody, reply: chairTermView, errors: writeErrors },
+    ({ ctx, params, body }) => registry.updateChairTerm(db, ctx, params.id, body),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/chairmanship-bids',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Bids to chair the forum (the Secretariat and member states).',
-        response: { 200: chairBidList, 401: problemSchema, 403: problemSchema },
-      },
+      access: 'signed-in',
+      summary: 'Bids to chair the forum (the Secretariat and member states).',
+      reply: chairBidList,
+      errors: { 401: problemSchema, 403: problemSchema },
     },
-    async (req) => ({ bids: await registry.listChairBids(deps.db, ctxOf(req, deps)) }),
+    async ({ ctx }) => ({ bids: await registry.listChairBids(db, ctx) }),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/chairmanship-bids',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: "Record a state's written bid to chair the forum: its focal point or head submits it, or a Secretariat admin records it for the state.",
-        body: createChairBidBody,
-        response: { 201: chairBidView, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: "Record a state's written bid to chair the forum: its focal point or head submits it, or a Secretariat admin records it for the state.",
+      body: createChairBidBody,
+      status: 201,
+      reply: chairBidView,
+      errors: writeErrors,
     },
-    async (req, reply) => reply.code(201).send(await registry.submitChairBid(deps.db, ctxOf(req, deps), req.body)),
+    ({ ctx, body }) => registry.submitChairBid(db, ctx, body),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/chairmanship-bids/:id',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Withdraw a bid (the bidding state or the Secretariat), or record what the SOC and the top body made of it (Secretariat admins).',
-        params: idParams,
-        body: updateChairBidBody,
-        response: { 200: chairBidView, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'Withdraw a bid (the bidding state or the Secretariat), or record what the SOC and the top body made of it (Secretariat admins).',
+      params: idParams,
+      body: updateChairBidBody,
+      reply: chairBidView,
+      errors: writeErrors,
     },
-    async (req) => registry.updateChairBid(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    ({ ctx, params, body }) => registry.updateChairBid(db, ctx, params.id, body),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/registry/abilities',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['registry'],
-        summary: 'What the caller may do in the registry (for showing edit controls); the writes check again.',
-        response: { 200: registryAbilities },
-      },
+      access: 'public',
+      summary: 'What the caller may do in the registry (for showing edit controls); the writes check again.',
+      reply: registryAbilities,
+      errors: {},
     },
-    async (req) => registry.registryAbilities(ctxOf(req, deps)),
+    ({ ctx }) => registry.registryAbilities(ctx),
   );
 
   // Secretariat ------------------------------------------------------------------------------------------
 
-  app.get(
+  route(
+    'GET',
     '/api/secretariat/heads',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['registry'],
-        summary: 'Heads of the Secretariat (Secretary General, formerly Executive Director) and deputies, over time.',
-        response: { 200: secretariatHeadList },
-      },
+      access: 'public',
+      summary: 'Heads of the Secretariat (Secretary General, formerly Executive Director) and deputies, over time.',
+      reply: secretariatHeadList,
+      errors: {},
     },
-    async (req) => ({ heads: await registry.listSecretariatHeads(deps.db, ctxOf(req, deps)) }),
+    async ({ ctx }) => ({ heads: await registry.listSecretariatHeads(db, ctx) }),
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Pager } from '../components/list/pager.tsx';
 import { createRoute, Link, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
@@ -128,23 +129,15 @@ function DecisionsPage() {
               </table>
             </div>
           )}
-          {pages > 1 ? (
-            <nav className="doc-pager" aria-label={intl.formatMessage({ id: 'decisions.paging' })}>
-              {page > 1 ? (
-                <Link to="/decisions" search={{ ...filter, page: page - 1 }} rel="prev">
-                  <FormattedMessage id="decisions.previous" />
-                </Link>
-              ) : null}
-              <span>
-                <FormattedMessage id="decisions.pageOf" values={{ page, pages }} />
-              </span>
-              {page < pages ? (
-                <Link to="/decisions" search={{ ...filter, page: page + 1 }} rel="next">
-                  <FormattedMessage id="decisions.next" />
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={page}
+            pages={pages}
+            link={(p, rel, label) => (
+              <Link to="/decisions" search={{ ...filter, page: p }} rel={rel}>
+                {label}
+              </Link>
+            )}
+          />
         </>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Pager } from '../components/list/pager.tsx';
 import { createRoute, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
@@ -222,23 +223,15 @@ function DocumentsPage() {
               </table>
             </div>
           )}
-          {pages > 1 ? (
-            <nav className="doc-pager" aria-label={intl.formatMessage({ id: 'documents.paging' })}>
-              {page > 1 ? (
-                <Link to="/documents" search={{ ...filter, page: page - 1 }} rel="prev">
-                  <FormattedMessage id="documents.previous" />
-                </Link>
-              ) : null}
-              <span>
-                <FormattedMessage id="documents.pageOf" values={{ page, pages }} />
-              </span>
-              {page < pages ? (
-                <Link to="/documents" search={{ ...filter, page: page + 1 }} rel="next">
-                  <FormattedMessage id="documents.next" />
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={page}
+            pages={pages}
+            link={(p, rel, label) => (
+              <Link to="/documents" search={{ ...filter, page: p }} rel={rel}>
+                {label}
+              </Link>
+            )}
+          />
         </>
       ) : null}
     </div>
