@@ -21,8 +21,9 @@ export default defineConfig({
           include: ['server/**/*.api.test.ts', 'test/**/*.api.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: CI runs on 2 cores and a slow test should fail on what it checks, not on the clock.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,
         },

@@ -29,13 +29,15 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   params?: P;
   querystring?: Q;
   body?: B;
-  /** The success status (200 unless given) and its schema. */
-  status?: 200 | 201 | 202;
+  /** The success status (200 unless given) and its schema; a 204 answers with no body. */
+  status?: 200 | 201 | 202 | 204;
   reply: R;
   /** The error answers documented for the route: `readErrors`, `writeErrors` or a map of its own. */
   errors: Record<number, z.ZodType>;
-  /** Fastify route options passed through (body limits, rate limits). */
+  /** Fastify route options passed through (body limits). */
   bodyLimit?: number;
+  /** Reachable before a person who must use two-factor has set it up (enrolment, who-am-I, sign-out). */
+  duringMfaEnrolment?: boolean;
 }
 
 /** What a route's handler receives: the caller's context and the validated input. */
@@ -76,7 +78,7 @@ export function routeMaker(app: App, deps: AppDeps, tag: string) {
     app.route({
       method,
       url,
-      config: { access: spec.access },
+      config: spec.duringMfaEnrolment ? { access: spec.access, duringMfaEnrolment: true } : { access: spec.access },
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       schema,
       handler: async (req, reply) => {
@@ -88,7 +90,7 @@ export function routeMaker(app: App, deps: AppDeps, tag: string) {
           req,
           reply,
         });
-        return reply.code(status).send(out);
+        return reply.code(status).send(status === 204 ? null : out);
       },
     });
   };

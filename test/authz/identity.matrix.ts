@@ -90,6 +90,8 @@ export const identityMatrix: MatrixEntry[] = [
     },
   },
 
+  // Everyone may ask whether they are signed in; each learns only about themselves.
+  { method: 'GET', route: '/api/session', allow: everyone, positive: 'anonymous', status: 200, request: () => ({ path: '/api/session' }) },
   ownAccount({ method: 'GET', route: '/api/me', positive: 'ownDelegate', status: 200, request: () => ({ path: '/api/me' }) }),
   ownAccount({
     method: 'PATCH',

@@ -62,8 +62,7 @@ async function open(locale: string, path: string): Promise<Opened> {
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
-    // The browser logs every refused API call (a visitor's 401 from /api/me, the 4xx a test provokes on
-    // purpose); those are expected. Anything else (an exception, a CSP violation) is a problem.
+    // The browser logs every refused API call (the 4xx a test provokes on purpose); those are expected. Anything else (an exception, a CSP violation) is a problem.
     if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));

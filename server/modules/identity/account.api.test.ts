@@ -265,6 +265,12 @@ describe('two-factor (TOTP)', () => {
       const blocked = await t.get('/api/users', { cookie });
       expect(blocked.status).toBe(403);
       expect(blocked.body.code).toBe('auth.mfa_enrolment_required');
+      // Public pages still answer, as to a visitor: health and the public registry.
+      for (const path of ['/api/health', '/api/bodies', '/api/parties/KZ']) {
+        const pub = await t.get(path, { cookie });
+        expect(pub.status, path).toBe(200);
+      }
+      expect((await t.get('/api/parties/KZ', { cookie })).body.contact, 'members-only fields wait for the second factor').toBeUndefined();
       const setup = await t.post('/api/me/totp/setup', undefined, { cookie });
       const enabled = await t.post('/api/me/totp/enable', { code: totpAt(setup.body.secret, clock.now()) }, { cookie });
       expect(enabled.status).toBe(200);
@@ -358,5 +364,22 @@ describe('password reset (no SMTP: the link waits in the outbox)', () => {
     await t.post('/api/auth/password-reset', { email: u.email });
     const r = await t.post('/api/auth/password-reset/complete', { token: await resetToken(u.email), password: strongPassword() });
     expect(sessionCookieFrom(r.headers)).toBeNull();
+  });
+});
+
+describe('GET /api/session', () => {
+  it('answers a visitor without a 401, and a signed-in person with the same view as GET /api/me', async () => {
+    const visitor = await t.get('/api/session');
+    expect(visitor.status).toBe(200);
+    expect(visitor.body).toEqual({ signedIn: false, me: null });
+    const someone = await asRole(t, 'KZ', 'delegate');
+    const session = await t.get('/api/session', { cookie: someone.cookie });
+    expect(session.status).toBe(200);
+    expect(session.body.signedIn).toBe(true);
+    expect(session.body.me).toEqual((await t.get('/api/me', { cookie: someone.cookie })).body);
+    // A stale or forged cookie is a visitor, not an error.
+    const stale = await t.get('/api/session', { cookie: 'concord_session=not-a-session-token-at-all' });
+    expect(stale.status).toBe(200);
+    expect(stale.body.signedIn).toBe(false);
   });
 });

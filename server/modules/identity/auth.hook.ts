@@ -82,10 +82,14 @@ export function installAuth(app: App, deps: AppDeps): void {
     }
 
     if (resolved) {
-      req.actor = resolved.actor;
-      if (resolved.mfaRequired && !resolved.actor.mfa && req.routeOptions.config?.duringMfaEnrolment !== true) {
+      const mustEnrolFirst = resolved.mfaRequired && !resolved.actor.mfa && req.routeOptions.config?.duringMfaEnrolment !== true;
+      if (!mustEnrolFirst) {
+        req.actor = resolved.actor;
+      } else if (req.routeOptions.config?.access === 'signed-in') {
         return sendProblem(reply, 403, 'auth.mfa_enrolment_required', 'Your role must use two-factor authentication: set it up first.');
       }
+      // Until two-factor is set up, public pages (health, the portal, the profile) still answer, as to a
+      // visitor: the person's powers wait for the second factor, the public does not.
     }
     if (req.routeOptions.config?.access === 'signed-in' && req.actor.kind !== 'user') {
       return sendProblem(reply, 401, 'auth.required', 'Sign in to do this.');

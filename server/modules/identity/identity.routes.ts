@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type AppDeps, ctxOf } from '../../http/deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { problemSchema } from '../../http/problem.ts';
+import { routeMaker } from '../../http/route.ts';
 import type { App } from '../../http/routes.ts';
 import type { Role } from '../../shared/context.ts';
 import {
@@ -42,6 +43,7 @@ import {
   securitySettings,
   sessionIdParam,
   sessionList,
+  sessionState,
   totpDisableBody,
   totpEnableBody,
   totpSetup,
@@ -54,354 +56,336 @@ import { getUser, inviteUser, listUsers, reinviteUser, updateUser } from './user
 
 const client = (req: FastifyRequest): ClientInfo => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, 429: problemSchema };
+const signedInReadErrors = { 401: problemSchema, 403: problemSchema };
+const none = z.null();
 
 /** Sign-in, accounts, people and invitations. (The authentication hook is installed by routes.ts, before every module.) */
 export async function identityRoutes(app: App, deps: AppDeps) {
+  const { db } = deps;
+  const auth = routeMaker(app, deps, 'auth');
+  const account = routeMaker(app, deps, 'account');
+  const people = routeMaker(app, deps, 'people');
+
   // ------------------------------------------------------------------ sign-in
-  app.post(
+  auth(
+    'POST',
     '/api/auth/login',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign in with e-mail and password (and a second factor when enabled). Sets the session cookie.',
-        description:
-          'An unknown e-mail and a wrong password get the same 401 `auth.invalid_credentials`. With two-factor on and no code given: 401 `auth.totp_required` (only after the password is right). Too many failures: 429 with Retry-After.',
-        body: loginBody,
-        response: { 200: me, ...errors },
-      },
+      access: 'public',
+      summary: 'Sign in with e-mail and password (and a second factor when enabled). Sets the session cookie.',
+      description:
+        'An unknown e-mail and a wrong password get the same 401 `auth.invalid_credentials`. With two-factor on and no code given: 401 `auth.totp_required` (only after the password is right). Too many failures: 429 with Retry-After.',
+      body: loginBody,
+      reply: me,
+      errors,
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req, deps);
-      const signed = await signIn(deps.db, ctx, req.body, client(req), req.actor.sessionId);
+    async ({ ctx, body, req, reply }) => {
+      const signed = await signIn(db, ctx, body, client(req), req.actor.sessionId);
       setSessionCookie(reply, deps, signed.token);
-      return getMe(deps.db, { ...ctx, actor: actorOfUser(signed.user, { id: signed.sessionId, mfa: signed.mfa }) });
+      return getMe(db, { ...ctx, actor: actorOfUser(signed.user, { id: signed.sessionId, mfa: signed.mfa }) });
     },
   );
 
-  app.post(
+  auth(
+    'POST',
     '/api/auth/logout',
     {
-      config: { access: 'public', duringMfaEnrolment: true },
-      schema: { tags: ['auth'], summary: 'Sign out: ends the session on the server and clears the cookie.', response: { 204: z.null(), 403: problemSchema } },
+      access: 'public',
+      duringMfaEnrolment: true,
+      summary: 'Sign out: ends the session on the server and clears the cookie.',
+      status: 204,
+      reply: none,
+      errors: { 403: problemSchema },
     },
-    async (req, reply) => {
-      await signOut(deps.db, ctxOf(req, deps));
+    async ({ ctx, reply }) => {
+      await signOut(db, ctx);
       clearSessionCookie(reply, deps);
-      return reply.code(204).send(null);
+      return null;
     },
   );
 
-  app.post(
+  auth(
+    'POST',
     '/api/auth/accept-invitation',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Accept an invitation: set the first password and sign in.',
-        body: acceptInvitationBody,
-        response: { 200: me, ...errors },
-      },
-    },
-    async (req, reply) => {
-      const ctx = ctxOf(req, deps);
-      const signed = await acceptInvitation(deps.db, ctx, req.body.token, req.body.password, client(req));
+    { access: 'public', summary: 'Accept an invitation: set the first password and sign in.', body: acceptInvitationBody, reply: me, errors },
+    async ({ ctx, body, req, reply }) => {
+      const signed = await acceptInvitation(db, ctx, body.token, body.password, client(req));
       setSessionCookie(reply, deps, signed.token);
-      return getMe(deps.db, { ...ctx, actor: actorOfUser(signed.user, { id: signed.sessionId, mfa: false }) });
+      return getMe(db, { ...ctx, actor: actorOfUser(signed.user, { id: signed.sessionId, mfa: false }) });
     },
   );
 
-  app.post(
+  auth(
+    'POST',
     '/api/auth/password-reset',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Ask for a password-reset link by e-mail. The same answer whether or not the address has an account.',
-        body: resetRequestBody,
-        response: { 202: accepted, 400: problemSchema, 403: problemSchema, 429: problemSchema },
-      },
+      access: 'public',
+      summary: 'Ask for a password-reset link by e-mail. The same answer whether or not the address has an account.',
+      body: resetRequestBody,
+      status: 202,
+      reply: accepted,
+      errors: { 400: problemSchema, 403: problemSchema, 429: problemSchema },
     },
-    async (req, reply) => {
-      await requestPasswordReset(deps.db, ctxOf(req, deps), req.body.email, client(req), deps.config.baseUrl);
+    async ({ ctx, body, req }) => {
+      await requestPasswordReset(db, ctx, body.email, client(req), deps.config.baseUrl);
       deps.kickJobs();
-      return reply.code(202).send({ status: 'accepted' as const });
+      return { status: 'accepted' as const };
     },
   );
 
-  app.post(
+  auth(
+    'POST',
     '/api/auth/password-reset/complete',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Set a new password with the single-use link (valid 1 hour). Ends every session; sign in again.',
-        body: resetCompleteBody,
-        response: { 204: z.null(), ...errors },
-      },
+      access: 'public',
+      summary: 'Set a new password with the single-use link (valid 1 hour). Ends every session; sign in again.',
+      body: resetCompleteBody,
+      status: 204,
+      reply: none,
+      errors,
     },
-    async (req, reply) => {
-      await completePasswordReset(deps.db, ctxOf(req, deps), req.body.token, req.body.password);
-      return reply.code(204).send(null);
+    async ({ ctx, body }) => {
+      await completePasswordReset(db, ctx, body.token, body.password);
+      return null;
     },
   );
 
   // ------------------------------------------------------------------ own account
-  app.get(
-    '/api/me',
+  account(
+    'GET',
+    '/api/session',
     {
-      config: { access: 'signed-in', duringMfaEnrolment: true },
-      schema: { tags: ['account'], summary: 'Who am I: person, party, role, two-factor state and powers.', response: { 200: me, 401: problemSchema } },
+      access: 'public',
+      duringMfaEnrolment: true,
+      summary: 'Whether anyone is signed in, and who: the web app asks this first, so a visitor gets an answer, not a 401.',
+      reply: sessionState,
+      errors: {},
     },
-    async (req) => getMe(deps.db, ctxOf(req, deps)),
+    async ({ ctx }) => (ctx.actor.kind === 'user' ? { signedIn: true, me: await getMe(db, ctx) } : { signedIn: false, me: null }),
   );
 
-  app.patch(
+  account(
+    'GET',
     '/api/me',
     {
-      config: { access: 'signed-in' },
-      schema: { tags: ['account'], summary: 'Change my name, language or time zone.', body: mePatch, response: { 200: me, ...errors } },
+      access: 'signed-in',
+      duringMfaEnrolment: true,
+      summary: 'Who am I: person, party, role, two-factor state and powers.',
+      reply: me,
+      errors: { 401: problemSchema },
     },
-    async (req) => updateMe(deps.db, ctxOf(req, deps), req.body),
+    ({ ctx }) => getMe(db, ctx),
   );
 
-  app.post(
+  account(
+    'PATCH',
+    '/api/me',
+    { access: 'signed-in', summary: 'Change my name, language or time zone.', body: mePatch, reply: me, errors },
+    ({ ctx, body }) => updateMe(db, ctx, body),
+  );
+
+  account(
+    'POST',
     '/api/me/password',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['account'],
-        summary: 'Change my password (needs the current one). My other sessions end.',
-        body: passwordChangeBody,
-        response: { 204: z.null(), ...errors },
-      },
+      access: 'signed-in',
+      summary: 'Change my password (needs the current one). My other sessions end.',
+      body: passwordChangeBody,
+      status: 204,
+      reply: none,
+      errors,
     },
-    async (req, reply) => {
-      await changePassword(deps.db, ctxOf(req, deps), req.body, req.ip ?? null);
-      return reply.code(204).send(null);
+    async ({ ctx, body, req }) => {
+      await changePassword(db, ctx, body, req.ip ?? null);
+      return null;
     },
   );
 
-  app.get(
-    '/api/me/sessions',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['account'], summary: 'My open sessions (devices).', response: { 200: sessionList, 401: problemSchema, 403: problemSchema } },
-    },
-    async (req) => listMySessions(deps.db, ctxOf(req, deps)),
+  account('GET', '/api/me/sessions', { access: 'signed-in', summary: 'My open sessions (devices).', reply: sessionList, errors: signedInReadErrors }, ({ ctx }) =>
+    listMySessions(db, ctx),
   );
 
-  app.delete(
+  account(
+    'DELETE',
     '/api/me/sessions/:id',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['account'], summary: 'End one of my sessions.', params: sessionIdParam, response: { 204: z.null(), ...errors } },
-    },
-    async (req, reply) => {
-      const { current } = await revokeMySession(deps.db, ctxOf(req, deps), req.params.id);
+    { access: 'signed-in', summary: 'End one of my sessions.', params: sessionIdParam, status: 204, reply: none, errors },
+    async ({ ctx, params, reply }) => {
+      const { current } = await revokeMySession(db, ctx, params.id);
       if (current) clearSessionCookie(reply, deps);
-      return reply.code(204).send(null);
+      return null;
     },
   );
 
-  app.get(
+  account(
+    'GET',
     '/api/me/tokens',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['account'], summary: 'My personal API tokens (never their secrets).', response: { 200: apiTokenList, 401: problemSchema, 403: problemSchema } },
-    },
-    async (req) => listMyTokens(deps.db, ctxOf(req, deps)),
+    { access: 'signed-in', summary: 'My personal API tokens (never their secrets).', reply: apiTokenList, errors: signedInReadErrors },
+    ({ ctx }) => listMyTokens(db, ctx),
   );
 
-  app.post(
+  account(
+    'POST',
     '/api/me/tokens',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['account'],
-        summary: 'Create a personal API token. The secret is shown once.',
-        body: apiTokenCreate,
-        response: { 201: apiTokenCreated, ...errors },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await createMyToken(deps.db, ctxOf(req, deps), req.body)),
+    { access: 'signed-in', summary: 'Create a personal API token. The secret is shown once.', body: apiTokenCreate, status: 201, reply: apiTokenCreated, errors },
+    ({ ctx, body }) => createMyToken(db, ctx, body),
   );
 
-  app.delete(
+  account(
+    'DELETE',
     '/api/me/tokens/:id',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['account'], summary: 'Revoke one of my API tokens.', params: idParam, response: { 204: z.null(), ...errors } },
-    },
-    async (req, reply) => {
-      await revokeMyToken(deps.db, ctxOf(req, deps), req.params.id);
-      return reply.code(204).send(null);
+    { access: 'signed-in', summary: 'Revoke one of my API tokens.', params: idParam, status: 204, reply: none, errors },
+    async ({ ctx, params }) => {
+      await revokeMyToken(db, ctx, params.id);
+      return null;
     },
   );
 
-  app.post(
+  account(
+    'POST',
     '/api/me/totp/setup',
     {
-      config: { access: 'signed-in', duringMfaEnrolment: true },
-      schema: {
-        tags: ['account'],
-        summary: 'Start two-factor enrolment: a secret and its QR code. Not in force until enabled with a code.',
-        response: { 200: totpSetup, ...errors },
-      },
+      access: 'signed-in',
+      duringMfaEnrolment: true,
+      summary: 'Start two-factor enrolment: a secret and its QR code. Not in force until enabled with a code.',
+      reply: totpSetup,
+      errors,
     },
-    async (req) => startTotpSetup(deps.db, ctxOf(req, deps)),
+    ({ ctx }) => startTotpSetup(db, ctx),
   );
 
-  app.post(
+  account(
+    'POST',
     '/api/me/totp/enable',
     {
-      config: { access: 'signed-in', duringMfaEnrolment: true },
-      schema: {
-        tags: ['account'],
-        summary: 'Confirm enrolment with a code: two-factor is on. Returns ten recovery codes, once.',
-        body: totpEnableBody,
-        response: { 200: recoveryCodes, ...errors },
-      },
+      access: 'signed-in',
+      duringMfaEnrolment: true,
+      summary: 'Confirm enrolment with a code: two-factor is on. Returns ten recovery codes, once.',
+      body: totpEnableBody,
+      reply: recoveryCodes,
+      errors,
     },
-    async (req) => enableTotp(deps.db, ctxOf(req, deps), req.body.code),
+    ({ ctx, body }) => enableTotp(db, ctx, body.code),
   );
 
-  app.post(
+  account(
+    'POST',
     '/api/me/totp/disable',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['account'],
-        summary: 'Turn two-factor off (password and a code needed; refused when the forum requires it for my role).',
-        body: totpDisableBody,
-        response: { 204: z.null(), ...errors },
-      },
+      access: 'signed-in',
+      summary: 'Turn two-factor off (password and a code needed; refused when the forum requires it for my role).',
+      body: totpDisableBody,
+      status: 204,
+      reply: none,
+      errors,
     },
-    async (req, reply) => {
-      await disableTotp(deps.db, ctxOf(req, deps), req.body);
-      return reply.code(204).send(null);
+    async ({ ctx, body }) => {
+      await disableTotp(db, ctx, body);
+      return null;
     },
   );
 
-  app.post(
+  account(
+    'POST',
     '/api/me/totp/recovery-codes',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['account'],
-        summary: 'Replace my recovery codes (needs a current code). The old ones stop working.',
-        body: totpEnableBody,
-        response: { 200: recoveryCodes, ...errors },
-      },
+      access: 'signed-in',
+      summary: 'Replace my recovery codes (needs a current code). The old ones stop working.',
+      body: totpEnableBody,
+      reply: recoveryCodes,
+      errors,
     },
-    async (req) => regenerateRecoveryCodes(deps.db, ctxOf(req, deps), req.body.code),
+    ({ ctx, body }) => regenerateRecoveryCodes(db, ctx, body.code),
   );
 
   // ------------------------------------------------------------------ people and invitations
-  app.get(
+  people(
+    'GET',
     '/api/users',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['people'],
-        summary: 'People: every party for the Secretariat, its own delegation for a focal point or head.',
-        querystring: userListQuery,
-        response: { 200: userList, 400: problemSchema, 401: problemSchema, 403: problemSchema },
-      },
+      access: 'signed-in',
+      summary: 'People: every party for the Secretariat, its own delegation for a focal point or head.',
+      querystring: userListQuery,
+      reply: userList,
+      errors: { 400: problemSchema, ...signedInReadErrors },
     },
-    async (req) => listUsers(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => listUsers(db, ctx, query),
   );
 
-  app.get(
+  people(
+    'GET',
+    '/api/users/:id',
+    { access: 'signed-in', summary: 'One person (404 when not visible to the caller).', params: idParam, reply: userView, errors },
+    ({ ctx, params }) => getUser(db, ctx, params.id),
+  );
+
+  people(
+    'PATCH',
     '/api/users/:id',
     {
-      config: { access: 'signed-in' },
-      schema: { tags: ['people'], summary: 'One person (404 when not visible to the caller).', params: idParam, response: { 200: userView, ...errors } },
+      access: 'signed-in',
+      summary: "Change a person's name, language, time zone, role or status. Suspending ends their sessions and tokens at once.",
+      params: idParam,
+      body: userPatch,
+      reply: userView,
+      errors,
     },
-    async (req) => getUser(deps.db, ctxOf(req, deps), req.params.id),
+    ({ ctx, params, body }) =>
+      updateUser(db, ctx, params.id, body as { name?: string; language?: string; timeZone?: string; role?: Role; status?: 'active' | 'suspended' }),
   );
 
-  app.patch(
-    '/api/users/:id',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['people'],
-        summary: "Change a person's name, language, time zone, role or status. Suspending ends their sessions and tokens at once.",
-        params: idParam,
-        body: userPatch,
-        response: { 200: userView, ...errors },
-      },
-    },
-    async (req) => {
-      const body = req.body as { name?: string; language?: string; timeZone?: string; role?: Role; status?: 'active' | 'suspended' };
-      return updateUser(deps.db, ctxOf(req, deps), req.params.id, body);
-    },
-  );
-
-  app.post(
+  people(
+    'POST',
     '/api/users/:id/invitation',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['people'],
-        summary: 'Send a fresh invitation to someone who has not set a password yet (earlier links stop working).',
-        params: idParam,
-        response: { 201: invitationResult, ...errors },
-      },
+      access: 'signed-in',
+      summary: 'Send a fresh invitation to someone who has not set a password yet (earlier links stop working).',
+      params: idParam,
+      status: 201,
+      reply: invitationResult,
+      errors,
     },
-    async (req, reply) => {
-      const { link: _link, ...out } = await reinviteUser(deps.db, ctxOf(req, deps), req.params.id, deps.config.baseUrl);
+    async ({ ctx, params }) => {
+      const { link: _link, ...out } = await reinviteUser(db, ctx, params.id, deps.config.baseUrl);
       deps.kickJobs();
-      return reply.code(201).send(out);
+      return out;
     },
   );
 
-  app.post(
+  people(
+    'POST',
     '/api/invitations',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['people'],
-        summary: 'Invite a person: a Secretariat admin anyone, a focal point or head their own delegation. The link is e-mailed.',
-        body: invitationBody,
-        response: { 201: invitationResult, ...errors },
-      },
+      access: 'signed-in',
+      summary: 'Invite a person: a Secretariat admin anyone, a focal point or head their own delegation. The link is e-mailed.',
+      body: invitationBody,
+      status: 201,
+      reply: invitationResult,
+      errors,
     },
-    async (req, reply) => {
-      const body = req.body;
+    async ({ ctx, body }) => {
       const { link: _link, ...out } = await inviteUser(
-        deps.db,
-        ctxOf(req, deps),
+        db,
+        ctx,
         { email: body.email, name: body.name, partyCode: body.partyCode, role: body.role as Role, language: body.language, timeZone: body.timeZone },
         deps.config.baseUrl,
       );
       deps.kickJobs();
-      return reply.code(201).send(out);
+      return out;
     },
   );
 
   // ------------------------------------------------------------------ forum security settings
-  app.get(
+  people(
+    'GET',
     '/api/security-settings',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['people'], summary: 'Which roles must use two-factor (Secretariat admins).', response: { 200: securitySettings, 401: problemSchema, 403: problemSchema } },
-    },
-    async (req) => getSecuritySettings(deps.db, ctxOf(req, deps)),
+    { access: 'signed-in', summary: 'Which roles must use two-factor (Secretariat admins).', reply: securitySettings, errors: signedInReadErrors },
+    ({ ctx }) => getSecuritySettings(db, ctx),
   );
 
-  app.put(
+  people(
+    'PUT',
     '/api/security-settings',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['people'],
-        summary: 'Set which roles must use two-factor (Secretariat admins).',
-        body: securitySettings,
-        response: { 200: securitySettings, ...errors },
-      },
-    },
-    async (req) => updateSecuritySettings(deps.db, ctxOf(req, deps), req.body as { requireMfaForRoles: Role[] }),
+    { access: 'signed-in', summary: 'Set which roles must use two-factor (Secretariat admins).', body: securitySettings, reply: securitySettings, errors },
+    ({ ctx, body }) => updateSecuritySettings(db, ctx, body as { requireMfaForRoles: Role[] }),
   );
 }

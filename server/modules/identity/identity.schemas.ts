@@ -59,6 +59,13 @@ export const me = z
   })
   .meta({ id: 'Me' });
 
+export const sessionState = z
+  .object({
+    signedIn: z.boolean(),
+    me: me.nullable().meta({ description: 'Who is signed in, as in GET /api/me; null for a visitor.' }),
+  })
+  .meta({ id: 'SessionState' });
+
 export const loginBody = z
   .object({
     email: z.string().trim().min(1).max(254),
