@@ -322,7 +322,7 @@ export const cicaParties: readonly PartyFacts[] = [
   {
     code: 'SEC',
     kind: 'secretariat',
-    names: { en: 'CICA Secretariat', ru: 'Секретариат СВМДА', zh: '亚信秘书处' },
+    names: { en: 'CICA Secretariat', ru: 'Секретариат СВМДА', zh: '亚信秘书处', vi: 'Ban Thư ký CICA', ar: 'الأمانة العامة لسيكا', fa: 'دبیرخانه سیکا', kk: 'АӨСШК Хатшылығы', tr: 'AİGK Sekretaryası' },
     history: [],
   },
 ];
@@ -337,8 +337,8 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'CHS',
     kind: 'decision-making',
-    names: { en: 'Council of Heads of State or Government', ru: 'Совет глав государств и правительств' },
-    historicNames: [{ names: { en: 'Summit', ru: 'Саммит', zh: '亚信峰会' }, until: RENAMED_ON }],
+    names: { en: 'Council of Heads of State or Government', ru: 'Совет глав государств и правительств', zh: '国家元首和政府首脑理事会', vi: 'Hội đồng Nguyên thủ Quốc gia và Người đứng đầu Chính phủ', ar: 'مجلس رؤساء الدول والحكومات', fa: 'شورای سران کشورها و دولت‌ها', kk: 'Мемлекет және үкімет басшылары кеңесі', tr: 'Devlet veya Hükümet Başkanları Konseyi' },
+    historicNames: [{ names: { en: 'Summit', ru: 'Саммит', zh: '亚信峰会', vi: 'Hội nghị Thượng đỉnh', ar: 'القمة', fa: 'اجلاس سران', kk: 'Саммит', tr: 'Zirve' }, until: RENAMED_ON }],
     frequency: { en: 'Every four years; the highest level' },
     everyYears: 4,
     membership: 'all-members',
@@ -348,9 +348,9 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'MC',
     kind: 'decision-making',
-    names: { en: 'Ministerial Council', ru: 'Совет министров иностранных дел' },
+    names: { en: 'Ministerial Council', ru: 'Совет министров иностранных дел', zh: '外长理事会', vi: 'Hội đồng Bộ trưởng', ar: 'المجلس الوزاري', fa: 'شورای وزیران', kk: 'Сыртқы істер министрлері кеңесі', tr: 'Bakanlar Konseyi' },
     historicNames: [
-      { names: { en: 'Ministerial Meeting', ru: 'Совещание министров иностранных дел', zh: '亚信外长会议' }, until: RENAMED_ON },
+      { names: { en: 'Ministerial Meeting', ru: 'Совещание министров иностранных дел', zh: '亚信外长会议', vi: 'Hội nghị Bộ trưởng Ngoại giao', ar: 'الاجتماع الوزاري', fa: 'نشست وزیران امور خارجه', kk: 'Сыртқы істер министрлерінің жиналысы', tr: 'Bakanlar Toplantısı' }, until: RENAMED_ON },
     ],
     frequency: {
       en: 'Every four years, two years after the Summit (a top-level meeting every two years), plus special or informal sessions',
@@ -365,7 +365,7 @@ export const cicaBodies: readonly BodyFacts[] = [
     // Decision-making in its own right: it adopts the annual CBM plan and the budget, and approves texts by
     // silence procedure; other decisions it recommends to the MC or the Summit.
     kind: 'decision-making',
-    names: { en: 'Senior Officials Committee', ru: 'Комитет старших должностных лиц', zh: '高官委员会' },
+    names: { en: 'Senior Officials Committee', ru: 'Комитет старших должностных лиц', zh: '高官委员会', vi: 'Ủy ban Quan chức Cấp cao', ar: 'لجنة كبار المسؤولين', fa: 'کمیته مقامات ارشد', kk: 'Аға лауазымды тұлғалар комитеті', tr: 'Kıdemli Memurlar Komitesi' },
     historicNames: [],
     reportsTo: 'MC',
     frequency: { en: 'At least once a year; in practice two to four times' },
@@ -375,7 +375,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'SWG',
     kind: 'subsidiary',
-    names: { en: 'Special Working Group', ru: 'Специальная рабочая группа', zh: '特别工作组' },
+    names: { en: 'Special Working Group', ru: 'Специальная рабочая группа', zh: '特别工作组', vi: 'Nhóm Công tác Đặc biệt', ar: 'الفريق العامل الخاص', fa: 'گروه کاری ویژه', kk: 'Арнайы жұмыс тобы', tr: 'Özel Çalışma Grubu' },
     historicNames: [],
     reportsTo: 'SOC',
     frequency: { en: 'Before each SOC meeting, often online' },
@@ -384,7 +384,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'EM',
     kind: 'experts',
-    names: { en: 'Experts Meeting', ru: 'Совещание экспертов' },
+    names: { en: 'Experts Meeting', ru: 'Совещание экспертов', zh: '专家会议', vi: 'Cuộc họp chuyên gia', ar: 'اجتماع الخبراء', fa: 'نشست کارشناسان', kk: 'Сарапшылар кеңесі', tr: 'Uzmanlar Toplantısı' },
     historicNames: [],
     reportsTo: 'SWG',
     frequency: { en: "Convened by a CBM's coordinator or co-coordinator as needed" },
@@ -393,7 +393,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'SEC',
     kind: 'secretariat',
-    names: { en: 'Secretariat', ru: 'Секретариат', zh: '秘书处' },
+    names: { en: 'Secretariat', ru: 'Секретариат', zh: '秘书处', vi: 'Ban Thư ký', ar: 'الأمانة العامة', fa: 'دبیرخانه', kk: 'Хатшылық', tr: 'Sekretarya' },
     historicNames: [],
     reportsTo: 'SOC',
     frequency: { en: 'Permanent, in Astana' },
@@ -406,7 +406,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'TTF',
     kind: 'advisory',
-    names: { en: 'Think Tank Forum', ru: 'Форум аналитических центров' },
+    names: { en: 'Think Tank Forum', ru: 'Форум аналитических центров', zh: '智库论坛', vi: 'Diễn đàn các Viện nghiên cứu', ar: 'منتدى مراكز الفكر', fa: 'مجمع اندیشکده‌ها', kk: 'Сараптама орталықтарының форумы', tr: 'Düşünce Kuruluşları Forumu' },
     historicNames: [],
     reportsTo: 'SOC',
     frequency: { en: 'Works to an annual Action Plan approved by the SOC' },
@@ -418,7 +418,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'CEP',
     kind: 'advisory',
-    names: { en: 'Council of Eminent Persons', ru: 'Совет видных деятелей' },
+    names: { en: 'Council of Eminent Persons', ru: 'Совет видных деятелей', zh: '名人理事会', vi: 'Hội đồng các Nhân vật Kiệt xuất', ar: 'مجلس الشخصيات البارزة', fa: 'شورای شخصیت‌های برجسته', kk: 'Көрнекті тұлғалар кеңесі', tr: 'Seçkin Kişiler Konseyi' },
     historicNames: [],
     frequency: { en: 'Five-year terms; meeting frequency not in the sources' },
     membership: 'appointed',
@@ -428,7 +428,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'BC',
     kind: 'advisory',
-    names: { en: 'Business Council', ru: 'Деловой совет' },
+    names: { en: 'Business Council', ru: 'Деловой совет', zh: '工商理事会', vi: 'Hội đồng Doanh nghiệp', ar: 'مجلس الأعمال', fa: 'شورای بازرگانی', kk: 'Іскерлік кеңес', tr: 'İş Konseyi' },
     historicNames: [],
     frequency: { en: 'Not in the sources' },
     membership: 'appointed',
@@ -437,7 +437,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'YC',
     kind: 'advisory',
-    names: { en: 'Youth Council', ru: 'Молодёжный совет' },
+    names: { en: 'Youth Council', ru: 'Молодёжный совет', zh: '青年理事会', vi: 'Hội đồng Thanh niên', ar: 'مجلس الشباب', fa: 'شورای جوانان', kk: 'Жастар кеңесі', tr: 'Gençlik Konseyi' },
     historicNames: [],
     frequency: { en: 'Not in the sources' },
     membership: 'appointed',
@@ -447,7 +447,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'NGF',
     kind: 'advisory',
-    names: { en: 'NGO Forum', ru: 'Форум неправительственных организаций', zh: '亚信非政府论坛' },
+    names: { en: 'NGO Forum', ru: 'Форум неправительственных организаций', zh: '亚信非政府论坛', vi: 'Diễn đàn các Tổ chức Phi chính phủ', ar: 'منتدى المنظمات غير الحكومية', fa: 'مجمع سازمان‌های غیردولتی', kk: 'Үкіметтік емес ұйымдар форумы', tr: 'Sivil Toplum Kuruluşları Forumu' },
     historicNames: [],
     frequency: { en: 'Not in the sources' },
     membership: 'appointed',
@@ -458,7 +458,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'PRC',
     kind: 'subsidiary',
-    names: { en: 'Project Review Committee of the CICA Fund', ru: 'Комитет по рассмотрению проектов Фонда СВМДА' },
+    names: { en: 'Project Review Committee of the CICA Fund', ru: 'Комитет по рассмотрению проектов Фонда СВМДА', zh: '亚信基金项目审查委员会', vi: 'Ủy ban Xét duyệt Dự án của Quỹ CICA', ar: 'لجنة مراجعة مشاريع صندوق سيكا', fa: 'کمیته بررسی طرح‌های صندوق سیکا', kk: 'АӨСШК қорының жобаларды қарау комитеті', tr: 'AİGK Fonu Proje İnceleme Komitesi' },
     historicNames: [],
     frequency: { en: 'Not in the sources; approves Fund projects by consensus' },
     membership: 'all-members',
@@ -468,7 +468,7 @@ export const cicaBodies: readonly BodyFacts[] = [
   {
     code: 'UNIV',
     kind: 'advisory',
-    names: { en: 'CICA Universities Network', ru: 'Сеть университетов СВМДА' },
+    names: { en: 'CICA Universities Network', ru: 'Сеть университетов СВМДА', zh: '亚信大学网络', vi: 'Mạng lưới các trường đại học CICA', ar: 'شبكة جامعات سيكا', fa: 'شبکه دانشگاه‌های سیکا', kk: 'АӨСШК университеттер желісі', tr: 'AİGK Üniversiteler Ağı' },
     historicNames: [],
     frequency: { en: 'Not in the sources' },
     membership: 'appointed',

@@ -39,8 +39,9 @@ afterAll(() => t?.close());
 async function snapshot() {
   const count = async (table: string) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(t.db)).rows[0].n);
   const rows = async (table: string) => (await sql`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(t.db)).rows;
+  // The registry's own entries: the demo's job worker audits its reminders meanwhile, in the background.
   const audit = Number(
-    (await sql<{ n: string }>`SELECT count(*) AS n FROM audit_events WHERE action <> 'access.denied'`.execute(t.db)).rows[0].n,
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM audit_events WHERE action LIKE 'registry.%' OR action LIKE 'profile.%'`.execute(t.db)).rows[0].n,
   );
   return {
     parties: await rows('parties'),
@@ -122,7 +123,13 @@ describe('admin-only writes', () => {
 
       const ok = await req(c.method, path, c.body, who.admin);
       expect(ok.status, ok.text).toBe(c.ok);
-      const row = await t.db.selectFrom('audit_events').select(['action', 'before', 'after']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('audit_events')
+        .select(['action', 'before', 'after'])
+        .where((eb) => eb.or([eb('action', 'like', 'registry.%'), eb('action', 'like', 'profile.%')]))
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       expect(row.action).toBe(c.audit);
       expect(row.after).not.toBeNull();
       if (c.ok === 200) expect(row.before).not.toBeNull();
@@ -221,7 +228,8 @@ describe('bad input is refused, naming the field, and nothing is stored', () => 
   it('renames a body and keeps the old name with the date it changed', async () => {
     const r = await req('PATCH', '/api/bodies/SWG', { names: { en: 'Special Working Group on Transformation', ru: 'Специальная рабочая группа по трансформации' }, renamedOn: '2026-06-01' }, who.admin);
     expect(r.status, r.text).toBe(200);
-    expect(r.body.historicNames).toEqual([{ names: { en: 'Special Working Group', ru: 'Специальная рабочая группа', zh: '特别工作组' }, until: '2026-06-01' }]);
+    // The old name is kept in every language it had.
+    expect(r.body.historicNames).toEqual([{ names: expect.objectContaining({ en: 'Special Working Group', ru: 'Специальная рабочая группа', zh: '特别工作组', tr: 'Özel Çalışma Grubu' }), until: '2026-06-01' }]);
     const again = await req('PATCH', '/api/bodies/SWG', { names: { en: 'Older' }, renamedOn: '2026-01-01' }, who.admin);
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('registry.rename_before_last');
