@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithPassword } from '../../server/modules/identity/users.service.ts';
 import { ManualClock } from '../../server/shared/clock.ts';
 import { systemActor } from '../../server/shared/context.ts';
+import { makePdf } from '../helpers/document-files.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 /**
@@ -17,6 +18,7 @@ const shots = fileURLToPath(new URL('../../test-results/screenshots/', import.me
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let context: BrowserContext;
+let arabic: BrowserContext;
 const password = 'Tq7-Hw4n-Zx9v-Lm3k';
 const problems: string[] = [];
 
@@ -37,16 +39,25 @@ beforeAll(async () => {
     headers: { origin: server.url, 'sec-fetch-site': 'same-origin' },
   });
   expect(login.status()).toBe(200);
+  // The same officer reading in Arabic (the interface's language is kept in local storage).
+  arabic = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 900 } });
+  await arabic.addInitScript(() => localStorage.setItem('concord.locale', 'ar'));
+  const loginAr = await arabic.request.post(`${server.url}/api/auth/login`, {
+    data: { email: 'officer@e2e.example', password },
+    headers: { origin: server.url, 'sec-fetch-site': 'same-origin' },
+  });
+  expect(loginAr.status()).toBe(200);
 });
 
 afterAll(async () => {
+  await arabic?.close();
   await context?.close();
   await browser?.close();
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
+async function open(path: string, in_: BrowserContext = context): Promise<Page> {
+  const page = await in_.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`${path}: ${m.text()}`);
   });
@@ -155,6 +166,103 @@ describe('documents in the browser', () => {
     expect(await doc.locator('.doc-actions').isVisible()).toBe(false);
     expect(await doc.locator('.doc-text').isVisible()).toBe(true);
     await doc.screenshot({ path: `${shots}documents-print-en.png`, fullPage: true });
+  });
+
+  it('changes who may read it, schedules a derestriction and derestricts by a decision, with the history shown', async () => {
+    const page = await open(`/documents/${id}`);
+    const change = page.getByRole('form', { name: 'Change who may read it' });
+    await change.getByLabel('Access level').selectOption('restricted');
+    await change.getByRole('checkbox', { name: 'Kazakhstan' }).check();
+    await change.getByLabel('Date').fill('2026-06-01');
+    await change.getByLabel('Open it to').selectOption('public');
+    await change.getByLabel('Note for the record (optional)').fill('Sensitive until the summit.');
+    await change.getByRole('button', { name: 'Save access' }).click();
+    await page.getByRole('status').filter({ hasText: 'Access saved.' }).waitFor();
+    const meta = page.locator('.doc-meta');
+    await expect.poll(() => meta.textContent()).toMatch(/Restricted \(addressed to KZ\)Becomes Public on (May 31|June 1), 2026/);
+    const history = page.getByRole('table', { name: 'History of access' });
+    await history.getByRole('row', { name: /Derestriction scheduled/ }).waitFor();
+    expect(await history.getByRole('row', { name: /Level set/ }).first().textContent()).toMatch(/Members → Restricted.*KZ.*Sensitive until the summit\./);
+
+    const derestrict = page.getByRole('form', { name: 'Derestrict now by a decision' });
+    await derestrict.getByLabel('Open it to').selectOption('members');
+    await derestrict.getByLabel('Decision (symbol or reference)').fill('CICA/SOC/2026/DEC.7');
+    await derestrict.getByRole('button', { name: 'Derestrict now' }).click();
+    await page.getByRole('status').filter({ hasText: 'Derestricted; the decision is on record.' }).waitFor();
+    const row = history.getByRole('row', { name: /Derestricted by decision/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Restricted → Members.*CICA\/SOC\/2026\/DEC\.7/);
+    await expect.poll(() => meta.textContent()).toContain('Members');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}documents-access-en.png`, fullPage: true });
+  });
+
+  it('uploads a PDF of the English version and downloads it; a disguised file is refused with a clear message', async () => {
+    const page = await open(`/documents/${id}`);
+    const versions = page.getByRole('region', { name: 'Language versions' });
+    await versions.getByText(/PDF, DOCX or ODT, up to \d+ MB/).first().waitFor();
+    await versions.getByLabel('File of the English version').setInputFiles({ name: 'declaration-en.pdf', mimeType: 'application/pdf', buffer: makePdf('Declaration on maritime security dialogue') });
+    await versions.getByRole('button', { name: /^Upload file\s*:\s*English$/ }).click();
+    await versions.getByRole('status').filter({ hasText: 'File uploaded.' }).waitFor();
+    const link = versions.getByRole('link', { name: 'declaration-en.pdf' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('declaration-en.pdf');
+    expect(readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // Script-bearing HTML behind a harmless name: refused, said in words next to the field, nothing stored.
+    const before = problems.length;
+    await versions.getByLabel('File of the Russian version').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body><script>alert(1)</script></body></html>') });
+    await versions.getByRole('button', { name: /^Upload file\s*:\s*Russian$/ }).click();
+    await versions.getByRole('alert').filter({ hasText: 'The file carries scripts, macros or other active content, or is HTML, SVG or XML.' }).waitFor();
+    expect(await versions.getByRole('link', { name: 'report.pdf' }).count()).toBe(0);
+    // The refusal (422) is what the page asked for; anything else logged meanwhile stays a problem.
+    const logged = problems.splice(before);
+    expect(logged.filter((p) => !/422/.test(p))).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}documents-upload-en.png`, fullPage: true });
+  });
+
+  it('issues Rev.1 and compares it with the original, paragraph by paragraph, in English and Arabic', async () => {
+    const page = await open(`/documents/${id}`);
+    await page.getByRole('button', { name: 'Mark as Circulated' }).click();
+    await page.locator('.doc-meta').getByText('Circulated').waitFor();
+    await page.getByRole('button', { name: 'Issue a revision' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith(id));
+    await page.locator('.doc-page__symbol').filter({ hasText: '/Rev.1' }).waitFor();
+    const rev = page.url().split('/').pop()!;
+    const editor = await open(`/documents/${rev}/edit/en`);
+    await writeText(editor, [en[0], 'Reaffirming their lasting commitment to dialogue and confidence-building,', en[2], 'Decide to meet again in 2027.']);
+    await editor.close();
+
+    const cmp = await open(`/documents/${rev}/compare?lang=en`);
+    await cmp.getByRole('heading', { level: 2, name: 'Differences' }).waitFor();
+    expect(await cmp.getByLabel('Earlier').locator('option:checked').textContent()).toMatch(new RegExp(`^${symbol.replace(/[/.]/g, '\\$&')}, revision 1 `));
+    expect(await cmp.getByLabel('Later').locator('option:checked').textContent()).toMatch(/\/Rev\.1, revision 2 /);
+    expect(await cmp.getByRole('status').filter({ hasText: 'changed' }).textContent()).toBe('1 paragraph changed, 1 added, 0 removed, 2 unchanged.');
+    const changed = cmp.locator('.doc-diff__row--changed');
+    expect(await changed.locator('ins').textContent()).toContain('lasting');
+    expect(await cmp.locator('.doc-diff__row--added td').last().textContent()).toContain('Decide to meet again in 2027.');
+    expect(await seriousAxeViolations(cmp)).toEqual([]);
+    await cmp.screenshot({ path: `${shots}documents-compare-en.png`, fullPage: true });
+    // Two revisions of Rev.1 itself: its first (the original's text) against its second.
+    const earlier = cmp.getByLabel('Earlier');
+    await earlier.selectOption((await earlier.locator('option', { hasText: /\/Rev\.1, revision 1 / }).getAttribute('value'))!);
+    await cmp.getByRole('button', { name: 'Compare', exact: true }).click();
+    await cmp.waitForURL(/from=/);
+    await cmp.getByRole('status').filter({ hasText: '1 paragraph changed, 1 added' }).waitFor();
+
+    // The Arabic text of Rev.1 (copied from the original) against the original, in the Arabic interface.
+    const ar = await open(`/documents/${rev}/compare?lang=ar`, arabic);
+    expect(await ar.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await ar.getByRole('heading', { level: 2 }).filter({ hasText: 'الفروق' }).waitFor();
+    const cell = ar.locator('.doc-diff__cell[lang="ar"]').first();
+    expect(await cell.getAttribute('dir')).toBe('rtl');
+    expect(await seriousAxeViolations(ar)).toEqual([]);
+    await ar.screenshot({ path: `${shots}documents-compare-ar.png`, fullPage: true });
+    const docAr = await open(`/documents/${id}`, arabic);
+    await docAr.getByRole('table', { name: 'سجل الاطلاع' }).waitFor();
+    expect(await seriousAxeViolations(docAr)).toEqual([]);
+    await docAr.screenshot({ path: `${shots}documents-access-ar.png`, fullPage: true });
   });
 
   it('logged no errors in the browser console', () => {

@@ -199,6 +199,63 @@ describe('information exchange in the browser', () => {
     await page.screenshot({ path: `${shots}exchange-fill-ar.png`, fullPage: true });
   });
 
+  it("compares Kazakhstan's annual exchange year over year, field by field, in English and Arabic", async () => {
+    const kz = contexts[0];
+    // This year's annual exchange: the budget and the personnel changed, the rest did not.
+    const filed = await kz.request.post(`${server.url}/api/exchange/submissions`, {
+      headers: { origin: server.url, 'sec-fetch-site': 'same-origin' },
+      data: {
+        form: 'annual-forces-budget',
+        year: 2026,
+        kind: 'data',
+        visibility: 'members',
+        submit: true,
+        data: {
+          currency: 'KZT',
+          defenceBudget: 812_000,
+          budgetShareOfGdp: 0.6,
+          personnel: { total: 39_500, land: 20_500, air: 12_000, naval: 3_000, other: 4_000 },
+          majorEquipment: { battleTanks: 300, armouredCombatVehicles: 1_100, artillery: 600, combatAircraft: 100, attackHelicopters: 40, majorNavalVessels: 0 },
+          foreignForces: 'None.',
+          remarks: 'Demonstration figures, not official data.',
+        },
+      },
+    });
+    expect(filed.status(), await filed.text()).toBe(201);
+    const sec = await signedIn(demoEmail('officer'), DEMO_PASSWORD);
+    const page = await open(sec, '/exchange/compare?party=KZ&form=annual-forces-budget&year=2026&against=2025');
+    await page.getByRole('heading', { level: 2, name: /Kazakhstan: 2026 compared with 2025/ }).waitFor();
+    const budget = page.getByRole('row', { name: /Defence budget/ });
+    await budget.waitFor();
+    expect(await budget.textContent()).toMatch(/785,000.*812,000.*Changed/);
+    expect(await page.getByRole('row', { name: /Currency/ }).textContent()).toMatch(/KZT.*KZT.*Same/);
+    expect(await page.getByRole('status').filter({ hasText: 'fields changed' }).textContent()).toMatch(/^3 fields changed out of \d+\.$/);
+    await page.getByLabel('Show only the fields that changed').check();
+    await expect.poll(() => page.locator('.xc-compare tbody tr').count()).toBe(3);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}exchange-compare-en.png`, fullPage: true });
+    // From the submission itself: the link to last year.
+    const submission = await open(sec, `/exchange/submissions/${(await filed.json()).id}`);
+    await submission.getByRole('link', { name: 'Compare with 2025' }).click();
+    await submission.getByRole('heading', { level: 2, name: /2026 compared with 2025/ }).waitFor();
+
+    const secAr = await signedIn(demoEmail('officer'), DEMO_PASSWORD, 'ar', 'ar');
+    const ar = await open(secAr, '/exchange/compare?party=KZ&form=annual-forces-budget&year=2026&against=2025');
+    expect(await ar.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await ar.getByRole('row', { name: /ميزانية الدفاع/ }).waitFor();
+    expect(await ar.getByRole('row', { name: /ميزانية الدفاع/ }).textContent()).toContain('تغيّر');
+    expect(await seriousAxeViolations(ar)).toEqual([]);
+    await ar.screenshot({ path: `${shots}exchange-compare-ar.png`, fullPage: true });
+  });
+
+  it('lists received and archived submissions in shared tables', async () => {
+    const sec = contexts[contexts.length - 2];
+    const archive = await open(sec, '/exchange/archive?party=KZ');
+    await archive.getByRole('table', { name: 'Archive' }).waitFor();
+    expect(await archive.getByRole('table', { name: 'Archive' }).getByRole('row').count()).toBeGreaterThan(1);
+    expect(await seriousAxeViolations(archive)).toEqual([]);
+  });
+
   it('logged no errors in the browser', () => {
     expect(problems).toEqual([]);
   });

@@ -3,17 +3,17 @@
  * draft when the silence procedure starts, and issue the adopted decision as a new document with
  * its final symbol (general series), reservations and interpretative statements annexed.
  *
- * The documents service opens a transaction per call, so it cannot join ours; this bridge uses the
- * documents module's repository (its only SQL) and pure rules, and audits with the same actions
- * (`documents.status`, `documents.create`), so the trail reads as if the documents service did it.
- * Audit entries are handed back in `audits`: the caller writes them last in its transaction (the
- * audit chain's lock is taken last, after every row that references a person; see the service).
+ * Every change goes through the documents service's `…InTrx` functions, which join our transaction,
+ * authorize the change (`documents.applyDecision`: the Chair, the Secretariat or Concord's own jobs),
+ * apply the documents' rules (life cycle, numbering, sanitising) and audit with the documents' actions
+ * (`documents.status`, `documents.create`). Their audit entries are handed back in `audits`: the caller
+ * writes them last in its transaction (the audit chain's lock is taken last, after every row that
+ * references a person; see the service).
  */
 import type { DB } from '../../db/database.ts';
 import type { Ctx } from '../../shared/context.ts';
 import type { AuditEntry } from '../audit/audit.service.ts';
-import { checkTransition, type DocumentType, formatSymbol, type SymbolParts } from '../documents/document.ts';
-import * as docs from '../documents/documents.repository.ts';
+import * as documents from '../documents/documents.service.ts';
 import { plainText, sanitizeParagraph } from '../documents/text.ts';
 
 const annexWords: Record<string, { heading: string; reservation: string; statement: string }> = {
@@ -55,17 +55,7 @@ export function annexParagraphs(language: string, annexes: readonly Annex[]): Ar
 
 /** Circulates the draft text (draft → circulated) if it is still a draft. */
 export async function circulateText(trx: DB, ctx: Ctx, documentId: string, decisionId: string, audits: AuditEntry[]): Promise<void> {
-  const row = await docs.lockDocument(trx, documentId);
-  if (!row || row.status !== 'draft') return;
-  if (!checkTransition(row.type as DocumentType, row.status, 'circulated').ok) return;
-  await docs.updateDocument(trx, documentId, { status: 'circulated', updated_at: ctx.clock.now() });
-  audits.push({
-    action: 'documents.status',
-    objectType: 'document',
-    objectId: documentId,
-    before: { status: row.status },
-    after: { status: 'circulated', note: `circulated for decision ${decisionId}` },
-  });
+  await documents.changeStatusForDecisionInTrx(trx, ctx, documentId, { to: 'circulated', onlyFrom: ['draft'], note: `circulated for decision ${decisionId}` }, { audits });
 }
 
 export interface IssueInput {
@@ -85,41 +75,11 @@ export interface IssueInput {
  * draft that is ready and its current text, the annex appended; marks the draft adopted.
  */
 export async function issueAdoptedDecision(trx: DB, ctx: Ctx, input: IssueInput, audits: AuditEntry[]): Promise<{ id: string; symbol: string }> {
-  const now = ctx.clock.now();
-  const draft = input.textDocumentId ? await docs.lockDocument(trx, input.textDocumentId) : undefined;
-  const draftLanguages = draft ? (await docs.languagesOf(trx, [draft.id])).filter((l) => l.status === 'ready') : [];
-  const paragraphs = await docs.currentParagraphs(
-    trx,
-    draftLanguages.map((l) => l.id),
-  );
-  const year = Number(input.adoptionDay.slice(0, 4));
-  const number = await docs.takeNextNumber(trx, { prefix: input.symbolPrefix, bodyCode: input.bodyCode, year, series: 'general' });
-  const parts: SymbolParts = { prefix: input.symbolPrefix, body: input.bodyCode, year, series: 'general', number, rev: null, add: null, corr: null };
+  const draft = input.textDocumentId ? await documents.draftForDecisionInTrx(trx, ctx, input.textDocumentId) : undefined;
+  const draftLanguages = draft?.languages ?? [];
   const titleLanguages = Object.keys(input.title);
-  const originalLanguage = draft?.original_language ?? (titleLanguages.includes('en') ? 'en' : titleLanguages[0]);
+  const originalLanguage = draft?.originalLanguage ?? (titleLanguages.includes('en') ? 'en' : titleLanguages[0]);
   const title = draft?.title ?? input.title[originalLanguage] ?? Object.values(input.title)[0];
-  const row = await docs.insertDocument(trx, {
-    symbol: formatSymbol(parts),
-    prefix: parts.prefix,
-    body_code: parts.body,
-    year,
-    series: 'general',
-    number,
-    type: 'decision',
-    title,
-    original_language: originalLanguage,
-    meeting_id: draft?.meeting_id ?? null,
-    agenda_item: draft?.agenda_item ?? null,
-    submitting_party_id: null,
-    document_date: input.adoptionDay,
-    status: 'adopted',
-    access_level: input.accessLevel,
-    derestrict_at: null,
-    derestrict_to: null,
-    created_by: ctx.actor.userId,
-    created_at: now,
-    updated_at: now,
-  });
   // Language versions: the draft's ready ones, else the languages the title is given in.
   const versions = draftLanguages.length
     ? draftLanguages.map((l) => ({
@@ -127,58 +87,44 @@ export async function issueAdoptedDecision(trx: DB, ctx: Ctx, input: IssueInput,
         role: l.role,
         authoritative: l.authoritative,
         title: l.title ?? (l.role === 'original' ? title : (input.title[l.language] ?? null)),
-        body: paragraphs.filter((p) => p.language_id === l.id).map((p) => ({ html: p.html, plain: p.plain })),
+        body: l.paragraphs,
       }))
     : titleLanguages.map((language) => {
         const html = sanitizeParagraph(`<p>${escapeHtml(input.title[language])}</p>`);
         return { language, role: language === originalLanguage ? ('original' as const) : ('translation' as const), authoritative: true, title: input.title[language], body: [{ html, plain: plainText(html) }] };
       });
-  for (const v of versions) {
-    const lang = await docs.insertLanguage(trx, {
-      document_id: row.id,
-      language: v.language,
-      role: v.role,
-      status: 'ready',
-      authoritative: v.authoritative,
-      title: v.title,
-      created_at: now,
-      updated_at: now,
-    });
-    await docs.insertRevision(trx, {
-      languageId: lang.id,
-      n: 1,
-      at: now,
-      by: ctx.actor.userId,
-      note: `adopted: decision ${input.decisionId}`,
-      paragraphs: [...v.body, ...annexParagraphs(v.language, input.annexes)],
-    });
-  }
-  await docs.insertAccessHistory(trx, { documentId: row.id, at: now, actorUserId: ctx.actor.userId, change: 'set', from: null, to: input.accessLevel, partyIds: [] });
-  audits.push({
-    action: 'documents.create',
-    objectType: 'document',
-    objectId: row.id,
-    after: {
-      symbol: row.symbol,
-      type: row.type,
-      title: row.title,
-      body: row.body_code,
-      access: row.access_level,
-      languages: versions.map((v) => v.language),
-      decision: input.decisionId,
-      adoptedFrom: draft?.symbol ?? null,
-      annexes: input.annexes.map((a) => ({ party: a.partyCode, kind: a.kind })),
+  const issued = await documents.issueForDecisionInTrx(
+    trx,
+    ctx,
+    {
+      bodyCode: input.bodyCode,
+      type: 'decision',
+      status: 'adopted',
+      title,
+      date: input.adoptionDay,
+      accessLevel: input.accessLevel,
+      originalLanguage,
+      meetingId: draft?.meetingId ?? null,
+      agendaItem: draft?.agendaItem ?? null,
+      prefix: input.symbolPrefix,
+      languages: versions.map((v) => ({
+        language: v.language,
+        role: v.role,
+        authoritative: v.authoritative,
+        title: v.title,
+        paragraphs: [...v.body, ...annexParagraphs(v.language, input.annexes)],
+        note: `adopted: decision ${input.decisionId}`,
+      })),
+      auditDetail: {
+        decision: input.decisionId,
+        adoptedFrom: draft?.symbol ?? null,
+        annexes: input.annexes.map((a) => ({ party: a.partyCode, kind: a.kind })),
+      },
     },
-  });
-  if (draft && checkTransition(draft.type as DocumentType, draft.status, 'adopted').ok) {
-    await docs.updateDocument(trx, draft.id, { status: 'adopted', updated_at: now });
-    audits.push({
-      action: 'documents.status',
-      objectType: 'document',
-      objectId: draft.id,
-      before: { status: draft.status },
-      after: { status: 'adopted', note: `adopted as ${row.symbol} (decision ${input.decisionId})` },
-    });
+    { audits },
+  );
+  if (draft) {
+    await documents.changeStatusForDecisionInTrx(trx, ctx, draft.id, { to: 'adopted', note: `adopted as ${issued.symbol} (decision ${input.decisionId})` }, { audits });
   }
-  return { id: row.id, symbol: row.symbol };
+  return issued;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/context.ts';
-import { actsFor, definePolicy, isFocalPointOrHead, isMemberDelegation, isSecretariat } from '../../shared/policy.ts';
+import { actsFor, definePolicy, isChair, isFocalPointOrHead, isMemberDelegation, isSecretariat } from '../../shared/policy.ts';
 import { type AccessFacts, canRead, type DocumentStatus } from './document.ts';
 
 const isSecretariatStaff = (a: Actor) => isSecretariat(a) && (a.role === 'officer' || a.role === 'admin');
@@ -21,4 +21,10 @@ export const documentsPolicy = definePolicy('documents', {
     isSecretariatStaff(actor) || (doc.status === 'draft' && speaksFor(actor, doc.submittingPartyId)),
   /** Who may see access history and the translation dashboard. */
   oversee: (actor) => isSecretariat(actor),
+  /**
+   * Changes a decision makes to documents (circulating its draft, issuing the adopted text), inside the
+   * decision's transaction: Concord itself (the decision's jobs), the Secretariat's staff, or the Chair's
+   * heads and focal points (who launch and find; `facts.chairPartyId` is the Chair of the day).
+   */
+  applyDecision: (actor, _o: unknown, facts) => actor.kind === 'system' || isSecretariatStaff(actor) || isChair(actor, facts),
 });

@@ -3,8 +3,9 @@ import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
 import { type AppDeps, ctxOf } from '../../http/deps.ts';
 import { problemSchema, sendProblem } from '../../http/problem.ts';
+import { readErrors, routeMaker, writeErrors } from '../../http/route.ts';
 import type { App } from '../../http/routes.ts';
-import { contentDisposition } from './files.ts';
+import { contentDisposition, fileKinds } from './files.ts';
 import {
   accessBody,
   addLanguageBody,
@@ -12,7 +13,10 @@ import {
   compareQuery,
   comparison,
   createDocumentBody,
+  crossCompareQuery,
+  crossComparison,
   dashboard,
+  fileRules,
   derestrictBody,
   documentDetail,
   documentPage,
@@ -35,165 +39,233 @@ import {
 import * as svc from './documents.service.ts';
 
 const tags = ['documents'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-const readErrors = { 400: problemSchema, 404: problemSchema };
 
 export async function documentsRoutes(app: App, deps: AppDeps) {
-  app.post(
+  const route = routeMaker(app, deps, 'documents');
+  const { db } = deps;
+
+  route(
+    'POST',
     '/api/documents',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Register a document (a draft); its symbol is numbered per body and year.', body: createDocumentBody, response: { 201: documentDetail, ...errors } },
-    },
-    async (req, reply) => reply.code(201).send(await svc.createDocument(deps.db, ctxOf(req, deps), req.body)),
+    { access: 'signed-in', summary: 'Register a document (a draft); its symbol is numbered per body and year.', body: createDocumentBody, status: 201, reply: documentDetail, errors: writeErrors },
+    ({ ctx, body }) => svc.createDocument(db, ctx, body),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/documents',
     {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Documents the caller may read, filtered, sorted and paged; `total` counts only those.', querystring: listQuery, response: { 200: documentPage, 400: problemSchema } },
+      access: 'public',
+      summary: 'Documents the caller may read, filtered, sorted and paged; `total` counts only those.',
+      querystring: listQuery,
+      reply: documentPage,
+      errors: { 400: problemSchema },
     },
-    async (req) => svc.listDocuments(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => svc.listDocuments(db, ctx, query),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/documents/translation-dashboard',
     {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Secretariat: language versions awaited or in translation, per language.', response: { 200: dashboard, 401: problemSchema, 403: problemSchema } },
+      access: 'signed-in',
+      summary: 'Secretariat: language versions awaited or in translation, per language.',
+      reply: dashboard,
+      errors: { 401: problemSchema, 403: problemSchema },
     },
-    async (req) => svc.translationDashboard(deps.db, ctxOf(req, deps)),
+    ({ ctx }) => svc.translationDashboard(db, ctx),
   );
 
-  app.get(
+  route(
+    'GET',
+    '/api/documents/file-rules',
+    { access: 'public', summary: 'What an uploaded file may be: its largest size and the types taken (PDF, DOCX, ODT).', reply: fileRules, errors: {} },
+    () => ({ maxBytes: deps.config.uploadMaxBytes, kinds: Object.values(fileKinds).map((k) => ({ ext: k.ext, mediaType: k.mime })) }),
+  );
+
+  route(
+    'GET',
     '/api/documents/by-symbol/:symbol',
     {
-      config: { access: 'public' },
-      schema: { tags, summary: 'A document by its symbol (URL-encode the slashes: CICA%2FSOC%2F2025%2F3).', params: symbolParams, response: { 200: documentDetail, ...readErrors } },
+      access: 'public',
+      summary: 'A document by its symbol (URL-encode the slashes: CICA%2FSOC%2F2025%2F3).',
+      params: symbolParams,
+      reply: documentDetail,
+      errors: readErrors,
     },
-    async (req) => svc.getDocumentBySymbol(deps.db, ctxOf(req, deps), req.params.symbol),
+    ({ ctx, params }) => svc.getDocumentBySymbol(db, ctx, params.symbol),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/documents/:id',
-    { config: { access: 'public' }, schema: { tags, summary: 'One document with its language versions, files and family.', params: idParams, response: { 200: documentDetail, ...readErrors } } },
-    async (req) => svc.getDocument(deps.db, ctxOf(req, deps), req.params.id),
+    { access: 'public', summary: 'One document with its language versions, files and family.', params: idParams, reply: documentDetail, errors: readErrors },
+    ({ ctx, params }) => svc.getDocument(db, ctx, params.id),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/documents/:id/status',
     {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Move a document along draft → circulated → adopted | issued → withdrawn.', params: idParams, body: statusBody, response: { 200: documentDetail, ...errors } },
+      access: 'signed-in',
+      summary: 'Move a document along draft → circulated → adopted | issued → withdrawn.',
+      params: idParams,
+      body: statusBody,
+      reply: documentDetail,
+      errors: writeErrors,
     },
-    async (req) => svc.changeStatus(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    ({ ctx, params, body }) => svc.changeStatus(db, ctx, params.id, body),
   );
 
-  app.put(
+  route(
+    'PUT',
     '/api/documents/:id/access',
     {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Set the access level, addressed parties and any scheduled derestriction.', params: idParams, body: accessBody, response: { 200: documentDetail, ...errors } },
+      access: 'signed-in',
+      summary: 'Set the access level, addressed parties and any scheduled derestriction.',
+      params: idParams,
+      body: accessBody,
+      reply: documentDetail,
+      errors: writeErrors,
     },
-    async (req) => svc.changeAccess(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    ({ ctx, params, body }) => svc.changeAccess(db, ctx, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/documents/:id/derestrict',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Derestrict now, by a recorded decision.', params: idParams, body: derestrictBody, response: { 200: documentDetail, ...errors } },
-    },
-    async (req) => svc.derestrictDocument(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    { access: 'signed-in', summary: 'Derestrict now, by a recorded decision.', params: idParams, body: derestrictBody, reply: documentDetail, errors: writeErrors },
+    ({ ctx, params, body }) => svc.derestrictDocument(db, ctx, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/documents/:id/revisions',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'Issue a revision (/Rev.n; the earlier becomes superseded), an addendum (/Add.n) or a corrigendum (/Corr.n).',
-        params: idParams,
-        body: relatedBody,
-        response: { 201: documentDetail, ...errors },
-      },
+      access: 'signed-in',
+      summary: 'Issue a revision (/Rev.n; the earlier becomes superseded), an addendum (/Add.n) or a corrigendum (/Corr.n).',
+      params: idParams,
+      body: relatedBody,
+      status: 201,
+      reply: documentDetail,
+      errors: writeErrors,
     },
-    async (req, reply) => reply.code(201).send(await svc.issueRelated(deps.db, ctxOf(req, deps), req.params.id, req.body)),
+    ({ ctx, params, body }) => svc.issueRelated(db, ctx, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/documents/:id/languages',
     {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Open a language version (a translation).', params: idParams, body: addLanguageBody, response: { 201: documentDetail, ...errors } },
+      access: 'signed-in',
+      summary: 'Open a language version (a translation).',
+      params: idParams,
+      body: addLanguageBody,
+      status: 201,
+      reply: documentDetail,
+      errors: writeErrors,
     },
-    async (req, reply) => reply.code(201).send(await svc.addLanguage(deps.db, ctxOf(req, deps), req.params.id, req.body)),
+    ({ ctx, params, body }) => svc.addLanguage(db, ctx, params.id, body),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/documents/:id/languages/:lang',
     {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Change a language version: status, authoritative flag, translator, title.', params: languageParams, body: updateLanguageBody, response: { 200: documentDetail, ...errors } },
+      access: 'signed-in',
+      summary: 'Change a language version: status, authoritative flag, translator, title.',
+      params: languageParams,
+      body: updateLanguageBody,
+      reply: documentDetail,
+      errors: writeErrors,
     },
-    async (req) => svc.updateLanguage(deps.db, ctxOf(req, deps), req.params.id, req.params.lang, req.body),
+    ({ ctx, params, body }) => svc.updateLanguage(db, ctx, params.id, params.lang, body),
   );
 
-  app.delete(
+  route(
+    'DELETE',
     '/api/documents/:id/languages/:lang',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Remove a translation that has no text or files yet.', params: languageParams, response: { 200: documentDetail, ...errors } },
-    },
-    async (req) => svc.removeLanguage(deps.db, ctxOf(req, deps), req.params.id, req.params.lang),
+    { access: 'signed-in', summary: 'Remove a translation that has no text or files yet.', params: languageParams, reply: documentDetail, errors: writeErrors },
+    ({ ctx, params }) => svc.removeLanguage(db, ctx, params.id, params.lang),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/documents/:id/languages/:lang',
-    { config: { access: 'public' }, schema: { tags, summary: 'The current text of one language version, as numbered paragraphs.', params: languageParams, response: { 200: languageText, ...readErrors } } },
-    async (req) => svc.getText(deps.db, ctxOf(req, deps), req.params.id, req.params.lang),
+    { access: 'public', summary: 'The current text of one language version, as numbered paragraphs.', params: languageParams, reply: languageText, errors: readErrors },
+    ({ ctx, params }) => svc.getText(db, ctx, params.id, params.lang),
   );
 
-  app.put(
+  route(
+    'PUT',
     '/api/documents/:id/languages/:lang/text',
     {
-      config: { access: 'signed-in' },
+      access: 'signed-in',
+      summary: 'Save the text (every save is a new revision); HTML is sanitised to a safe subset.',
+      params: languageParams,
+      body: saveTextBody,
+      reply: languageText,
+      errors: writeErrors,
       bodyLimit: 16 * 1024 * 1024,
-      schema: { tags, summary: 'Save the text (every save is a new revision); HTML is sanitised to a safe subset.', params: languageParams, body: saveTextBody, response: { 200: languageText, ...errors } },
     },
-    async (req) => svc.saveText(deps.db, ctxOf(req, deps), req.params.id, req.params.lang, req.body),
+    ({ ctx, params, body }) => svc.saveText(db, ctx, params.id, params.lang, body),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/documents/:id/languages/:lang/revisions',
-    { config: { access: 'public' }, schema: { tags, summary: 'Every saved revision of a language version, newest first.', params: languageParams, response: { 200: z.array(revisionSummary), ...readErrors } } },
-    async (req) => svc.listTextRevisions(deps.db, ctxOf(req, deps), req.params.id, req.params.lang),
+    { access: 'public', summary: 'Every saved revision of a language version, newest first.', params: languageParams, reply: z.array(revisionSummary), errors: readErrors },
+    ({ ctx, params }) => svc.listTextRevisions(db, ctx, params.id, params.lang),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/documents/:id/languages/:lang/revisions/:n',
-    { config: { access: 'public' }, schema: { tags, summary: 'The paragraphs of one revision.', params: revisionParams, response: { 200: languageText, ...readErrors } } },
-    async (req) => svc.getText(deps.db, ctxOf(req, deps), req.params.id, req.params.lang, req.params.n),
+    { access: 'public', summary: 'The paragraphs of one revision.', params: revisionParams, reply: languageText, errors: readErrors },
+    ({ ctx, params }) => svc.getText(db, ctx, params.id, params.lang, params.n),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/documents/:id/languages/:lang/compare',
     {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Compare two revisions paragraph by paragraph, with word-level changes.', params: languageParams, querystring: compareQuery, response: { 200: comparison, ...readErrors } },
+      access: 'public',
+      summary: 'Compare two revisions paragraph by paragraph, with word-level changes.',
+      params: languageParams,
+      querystring: compareQuery,
+      reply: comparison,
+      errors: readErrors,
     },
-    async (req) => svc.compareTextRevisions(deps.db, ctxOf(req, deps), req.params.id, req.params.lang, req.query.from, req.query.to),
+    ({ ctx, params, query }) => svc.compareTextRevisions(db, ctx, params.id, params.lang, query.from, query.to),
   );
 
-  app.get(
+  route(
+    'GET',
+    '/api/documents/:id/languages/:lang/compare-with',
+    {
+      access: 'public',
+      summary:
+        'Compare this language version with the same language of another document of its family (e.g. /Rev.1 against the original): `other` is the earlier side; each side is its latest revision unless given.',
+      params: languageParams,
+      querystring: crossCompareQuery,
+      reply: crossComparison,
+      errors: { ...readErrors, 422: problemSchema },
+    },
+    ({ ctx, params, query }) => svc.compareAcrossDocuments(db, ctx, params.id, params.lang, query),
+  );
+
+  route(
+    'GET',
     '/api/documents/:id/parallel',
     {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Two or three language versions side by side, aligned by paragraph.', params: idParams, querystring: parallelQuery, response: { 200: parallelView, ...readErrors } },
+      access: 'public',
+      summary: 'Two or three language versions side by side, aligned by paragraph.',
+      params: idParams,
+      querystring: parallelQuery,
+      reply: parallelView,
+      errors: readErrors,
     },
-    async (req) => svc.parallelView(deps.db, ctxOf(req, deps), req.params.id, req.query.languages?.split(',')),
+    ({ ctx, params, query }) => svc.parallelView(db, ctx, params.id, query.languages?.split(',')),
   );
 
   app.get(
@@ -258,7 +330,7 @@ export async function documentsRoutes(app: App, deps: AppDeps) {
           summary: `Upload a PDF, DOCX or ODT file of a language version (multipart field "file"). Its type is judged by its content; scripts, HTML and SVG are refused.`,
           consumes: ['multipart/form-data'],
           params: languageParams,
-          response: { 201: fileMeta, ...errors, 413: problemSchema, 415: problemSchema },
+          response: { 201: fileMeta, ...writeErrors, 413: problemSchema, 415: problemSchema },
         },
       },
       async (req, reply) => {

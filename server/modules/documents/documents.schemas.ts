@@ -214,6 +214,23 @@ export const comparison = z
   .object({ language: z.string(), from: z.number().int(), to: z.number().int(), changes: z.array(paragraphChange) })
   .meta({ id: 'TextComparison' });
 
+export const fileRules = z
+  .object({
+    maxBytes: z.number().int().meta({ description: 'The largest file an upload may be, in bytes.' }),
+    kinds: z.array(z.object({ ext: z.string(), mediaType: z.string() })).meta({ description: 'The file types taken, judged by their content.' }),
+  })
+  .meta({ id: 'DocumentFileRules' });
+
+export const crossCompareQuery = z.object({
+  other: z.uuid({ error: 'must be a document id (UUID)' }),
+  otherRevision: z.coerce.number().int().min(1).optional(),
+  revision: z.coerce.number().int().min(1).optional(),
+});
+const comparedSide = z.object({ documentId: z.uuid(), symbol: z.string(), revision: z.number().int().nullable() });
+export const crossComparison = z
+  .object({ language: z.string(), from: comparedSide, to: comparedSide, changes: z.array(paragraphChange) })
+  .meta({ id: 'DocumentComparison' });
+
 export const parallelQuery = z.object({
   languages: z
     .string()

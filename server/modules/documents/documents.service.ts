@@ -7,8 +7,9 @@ import type { DB } from '../../db/database.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { authorize, can } from '../../shared/policy.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { type AuditEntry, recordAudit } from '../audit/audit.service.ts';
 import { requireProfile } from '../profile/profile.service.ts';
+import { currentChairPartyId } from '../registry/registry.service.ts';
 import { buildAkn } from './akn.ts';
 import {
   type AccessLevel,
@@ -579,6 +580,32 @@ export async function compareTextRevisions(db: DB, ctx: Ctx, id: string, languag
   return { language, from, to, changes: compareParagraphs(a.paragraphs, b.paragraphs) };
 }
 
+/**
+ * Compares the text of one language across two documents of the same family (`/Rev.1` against the
+ * original it revised, a corrigendum against its base): `other` is the earlier side, `id` the later.
+ * Each side is a saved revision (the latest unless given). Both documents must be readable (else 404)
+ * and belong to one family (else 422 naming `other`).
+ */
+export async function compareAcrossDocuments(
+  db: DB,
+  ctx: Ctx,
+  id: string,
+  language: string,
+  q: { other: string; otherRevision?: number; revision?: number },
+) {
+  const later = await loadReadable(db, ctx, id);
+  const earlier = await loadReadable(db, ctx, q.other);
+  if ((later.row.base_id ?? later.row.id) !== (earlier.row.base_id ?? earlier.row.id)) {
+    throw new AppError('unprocessable', 'documents.not_same_family', 'Only documents of one family (a document, its revisions, addenda and corrigenda) are compared.', {
+      fields: [{ field: 'other', message: 'is not of the same family' }],
+    });
+  }
+  const a = await getText(db, ctx, earlier.row.id, language, q.otherRevision);
+  const b = await getText(db, ctx, later.row.id, language, q.revision);
+  const side = (row: DocumentRow, t: { revision: number | null }) => ({ documentId: row.id, symbol: row.symbol, revision: t.revision });
+  return { language, from: side(earlier.row, a), to: side(later.row, b), changes: compareParagraphs(a.paragraphs, b.paragraphs) };
+}
+
 /** Two or three language versions side by side, aligned by paragraph number. */
 export async function parallelView(db: DB, ctx: Ctx, id: string, languages?: string[]) {
   await loadReadable(db, ctx, id);
@@ -688,4 +715,172 @@ export async function translationDashboard(db: DB, ctx: Ctx) {
       items: items.map((i) => ({ documentId: i.document_id, symbol: i.symbol, title: i.title, date: i.document_date, status: i.status, translator: i.translator })),
     })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes a decision makes, inside the decision's transaction
+
+/** How a change joins a caller's transaction. */
+export interface InTrxOptions {
+  /**
+   * Where to put the audit entries when the caller writes its audit trail last (its lock order);
+   * without it they are recorded at once, in the same transaction.
+   */
+  audits?: AuditEntry[];
+}
+
+async function auditIn(trx: DB, ctx: Ctx, entry: AuditEntry, opts: InTrxOptions): Promise<void> {
+  if (opts.audits) opts.audits.push(entry);
+  else await recordAudit(trx, ctx, entry);
+}
+
+/** The actor may change documents on a decision's account (`documents.applyDecision`), else 403. */
+async function authorizeForDecision(trx: DB, ctx: Ctx): Promise<void> {
+  const now = ctx.clock.now();
+  const member = ctx.actor.kind === 'user' && ctx.actor.partyKind === 'member-state';
+  authorize(ctx.actor, 'documents.applyDecision', null, { now, chairPartyId: member ? await currentChairPartyId(trx, now) : null });
+}
+
+/**
+ * Moves a document to `to` because a decision says so (circulated when its silence procedure starts,
+ * adopted when it is adopted), in the caller's transaction. Only from the statuses in `onlyFrom` (any,
+ * when not given) and only where the life-cycle rule allows the move; otherwise nothing changes and
+ * the answer is false. Audited as `documents.status`.
+ */
+export async function changeStatusForDecisionInTrx(
+  trx: DB,
+  ctx: Ctx,
+  id: string,
+  input: { to: DocumentStatus; onlyFrom?: readonly DocumentStatus[]; note: string },
+  opts: InTrxOptions = {},
+): Promise<boolean> {
+  await authorizeForDecision(trx, ctx);
+  const row = await repo.lockDocument(trx, id);
+  if (!row) throw notFound();
+  if (input.onlyFrom && !input.onlyFrom.includes(row.status)) return false;
+  if (!checkTransition(row.type as DocumentType, row.status, input.to).ok) return false;
+  await repo.updateDocument(trx, id, { status: input.to, updated_at: ctx.clock.now() });
+  await auditIn(trx, ctx, { action: 'documents.status', objectType: 'document', objectId: id, before: { status: row.status }, after: { status: input.to, note: input.note } }, opts);
+  return true;
+}
+
+/** One language version's facts and current text, as a decision reads its draft. */
+export interface DecisionDraftLanguage {
+  language: string;
+  role: 'original' | 'translation';
+  authoritative: boolean;
+  title: string | null;
+  paragraphs: Array<{ html: string; plain: string }>;
+}
+
+/**
+ * A decision's draft text, locked in the caller's transaction: its facts and its language versions
+ * that are ready, with their current paragraphs. Undefined when the document does not exist.
+ */
+export async function draftForDecisionInTrx(trx: DB, ctx: Ctx, id: string) {
+  await authorizeForDecision(trx, ctx);
+  const row = await repo.lockDocument(trx, id);
+  if (!row) return undefined;
+  const ready = (await repo.languagesOf(trx, [row.id])).filter((l) => l.status === 'ready');
+  const paragraphs = await repo.currentParagraphs(
+    trx,
+    ready.map((l) => l.id),
+  );
+  const languages: DecisionDraftLanguage[] = ready.map((l) => ({
+    language: l.language,
+    role: l.role,
+    authoritative: l.authoritative,
+    title: l.title,
+    paragraphs: paragraphs.filter((p) => p.language_id === l.id).map((p) => ({ html: p.html, plain: p.plain })),
+  }));
+  return { id: row.id, symbol: row.symbol, title: row.title, originalLanguage: row.original_language, meetingId: row.meeting_id, agendaItem: row.agenda_item, languages };
+}
+
+/**
+ * Issues a document a decision produced (the adopted decision), numbered in the general series of its
+ * body and year, with its language versions ready and each one's text as revision 1 (sanitised here),
+ * in the caller's transaction. Audited as `documents.create`, with `auditDetail` added to the entry.
+ */
+export async function issueForDecisionInTrx(
+  trx: DB,
+  ctx: Ctx,
+  input: {
+    bodyCode: string;
+    type: DocumentType;
+    status: 'adopted' | 'issued';
+    title: string;
+    /** The document's date (YYYY-MM-DD), also the year it is numbered in. */
+    date: string;
+    accessLevel: 'public' | 'members' | 'members-and-observers';
+    originalLanguage: string;
+    meetingId?: string | null;
+    agendaItem?: string | null;
+    /** The symbol prefix; the forum profile's when not given. */
+    prefix?: string;
+    languages: ReadonlyArray<{ language: string; role: 'original' | 'translation'; authoritative: boolean; title: string | null; paragraphs: ReadonlyArray<{ html: string }>; note: string }>;
+    auditDetail?: Record<string, unknown>;
+  },
+  opts: InTrxOptions = {},
+): Promise<{ id: string; symbol: string }> {
+  await authorizeForDecision(trx, ctx);
+  if (!(await repo.bodyExists(trx, input.bodyCode))) {
+    throw new AppError('unprocessable', 'documents.unknown_body', `No body with code ${input.bodyCode}.`, { fields: [{ field: 'bodyCode', message: 'unknown body' }] });
+  }
+  const now = ctx.clock.now();
+  const prefix = input.prefix ?? (await requireProfile(trx)).symbolPrefix;
+  const year = yearOf(input.date);
+  const number = await repo.takeNextNumber(trx, { prefix, bodyCode: input.bodyCode, year, series: 'general' });
+  const parts: SymbolParts = { prefix, body: input.bodyCode, year, series: 'general', number, rev: null, add: null, corr: null };
+  const row = await repo.insertDocument(trx, {
+    symbol: formatSymbol(parts),
+    prefix,
+    body_code: input.bodyCode,
+    year,
+    series: 'general',
+    number,
+    type: input.type,
+    title: input.title,
+    original_language: input.originalLanguage,
+    meeting_id: input.meetingId ?? null,
+    agenda_item: input.agendaItem ?? null,
+    submitting_party_id: null,
+    document_date: input.date,
+    status: input.status,
+    access_level: input.accessLevel,
+    derestrict_at: null,
+    derestrict_to: null,
+    created_by: ctx.actor.userId,
+    created_at: now,
+    updated_at: now,
+  });
+  for (const v of input.languages) {
+    const lang = await repo.insertLanguage(trx, {
+      document_id: row.id,
+      language: v.language,
+      role: v.role,
+      status: 'ready',
+      authoritative: v.authoritative,
+      title: v.title,
+      created_at: now,
+      updated_at: now,
+    });
+    const paragraphs = v.paragraphs
+      .map((p) => sanitizeParagraph(p.html))
+      .filter((h) => h !== '')
+      .map((html) => ({ html, plain: plainText(html) }));
+    await repo.insertRevision(trx, { languageId: lang.id, n: 1, at: now, by: ctx.actor.userId, note: v.note, paragraphs });
+  }
+  await repo.insertAccessHistory(trx, { documentId: row.id, at: now, actorUserId: ctx.actor.userId, change: 'set', from: null, to: input.accessLevel, partyIds: [] });
+  await auditIn(
+    trx,
+    ctx,
+    {
+      action: 'documents.create',
+      objectType: 'document',
+      objectId: row.id,
+      after: { symbol: row.symbol, type: row.type, title: row.title, body: row.body_code, access: row.access_level, languages: input.languages.map((v) => v.language), ...input.auditDetail },
+    },
+    opts,
+  );
+  return { id: row.id, symbol: row.symbol };
 }

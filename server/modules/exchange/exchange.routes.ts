@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AppDeps, ctxOf } from '../../http/deps.ts';
 import { problemSchema } from '../../http/problem.ts';
+import { readErrors, routeMaker, writeErrors } from '../../http/route.ts';
 import type { App } from '../../http/routes.ts';
 import { deadlinesFor } from './exchange.deadlines.ts';
 import {
@@ -30,105 +31,108 @@ import {
 import * as svc from './exchange.service.ts';
 
 const tags = ['exchange'];
-const writeErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-const readErrors = { 400: problemSchema, 404: problemSchema };
 
 export async function exchangeRoutes(app: App, deps: AppDeps) {
+  const route = routeMaker(app, deps, 'exchange');
+  const { db } = deps;
   const fx = { kickJobs: deps.kickJobs };
 
   // Forms ----------------------------------------------------------------------------------------------
-  app.get(
+  route(
+    'GET',
     '/api/exchange/forms',
     {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Information-exchange forms: the latest version of each (or every version with all=true).', querystring: formListQuery, response: { 200: formList, 400: problemSchema } },
+      access: 'public',
+      summary: 'Information-exchange forms: the latest version of each (or every version with all=true).',
+      querystring: formListQuery,
+      reply: formList,
+      errors: { 400: problemSchema },
     },
-    async (req) => svc.listForms(deps.db, { all: req.query.all === 'true' }),
+    ({ query }) => svc.listForms(db, { all: query.all === 'true' }),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/exchange/forms/:id',
-    {
-      config: { access: 'public' },
-      schema: { tags, summary: 'One form version: its JSON Schema, labels and help per language, and due rule.', params: idParams, response: { 200: formView, ...readErrors } },
-    },
-    async (req) => svc.getForm(deps.db, req.params.id),
+    { access: 'public', summary: 'One form version: its JSON Schema, labels and help per language, and due rule.', params: idParams, reply: formView, errors: readErrors },
+    ({ params }) => svc.getForm(db, params.id),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/exchange/forms',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'Add a form, or the next version of one (Secretariat admins). The schema is checked as JSON Schema 2020-12 before it is stored.',
-        body: createFormBody,
-        response: { 201: formView, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'Add a form, or the next version of one (Secretariat admins). The schema is checked as JSON Schema 2020-12 before it is stored.',
+      body: createFormBody,
+      status: 201,
+      reply: formView,
+      errors: writeErrors,
     },
-    async (req, reply) => reply.code(201).send(await svc.createForm(deps.db, ctxOf(req, deps), req.body)),
+    ({ ctx, body }) => svc.createForm(db, ctx, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/exchange/forms/:id/validate',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Check answers against a form without storing anything; problems name the field and the rule (to translate).',
-        params: idParams,
-        body: validateBody,
-        response: { 200: validationResult, ...readErrors },
-      },
+      access: 'public',
+      summary: 'Check answers against a form without storing anything; problems name the field and the rule (to translate).',
+      params: idParams,
+      body: validateBody,
+      reply: validationResult,
+      errors: readErrors,
     },
-    async (req) => svc.validateForForm(deps.db, req.params.id, req.body.data),
+    ({ params, body }) => svc.validateForForm(db, params.id, body.data),
   );
 
   // Submissions ----------------------------------------------------------------------------------------
-  app.post(
+  route(
+    'POST',
     '/api/exchange/submissions',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: "Start a submission for one's own party (its focal point or head of delegation): a draft, or submitted at once with submit=true.",
-        body: createSubmissionBody,
-        response: { 201: submissionDetail, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: "Start a submission for one's own party (its focal point or head of delegation): a draft, or submitted at once with submit=true.",
+      body: createSubmissionBody,
+      status: 201,
+      reply: submissionDetail,
+      errors: writeErrors,
     },
-    async (req, reply) => reply.code(201).send(await svc.createSubmission(deps.db, ctxOf(req, deps), req.body, fx)),
+    ({ ctx, body }) => svc.createSubmission(db, ctx, body, fx),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/exchange/submissions',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Submissions the caller may see, filtered by party, form, year, status and box (received / sent); `total` counts only those.',
-        querystring: submissionListQuery,
-        response: { 200: submissionList, 400: problemSchema },
-      },
+      access: 'public',
+      summary: 'Submissions the caller may see, filtered by party, form, year, status and box (received / sent); `total` counts only those.',
+      querystring: submissionListQuery,
+      reply: submissionList,
+      errors: { 400: problemSchema },
     },
-    async (req) => svc.listSubmissions(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => svc.listSubmissions(db, ctx, query),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/exchange/submissions/:id',
-    {
-      config: { access: 'public' },
-      schema: { tags, summary: 'One submission with its answers and its history of versions (those the caller may see).', params: idParams, response: { 200: submissionDetail, ...readErrors } },
-    },
-    async (req) => svc.getSubmission(deps.db, ctxOf(req, deps), req.params.id),
+    { access: 'public', summary: 'One submission with its answers and its history of versions (those the caller may see).', params: idParams, reply: submissionDetail, errors: readErrors },
+    ({ ctx, params }) => svc.getSubmission(db, ctx, params.id),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/exchange/submissions/:id',
     {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Save changes to a draft (its party only). A submitted submission never changes.', params: idParams, body: updateDraftBody, response: { 200: submissionDetail, ...writeErrors } },
+      access: 'signed-in',
+      summary: 'Save changes to a draft (its party only). A submitted submission never changes.',
+      params: idParams,
+      body: updateDraftBody,
+      reply: submissionDetail,
+      errors: writeErrors,
     },
-    async (req) => svc.updateDraft(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    ({ ctx, params, body }) => svc.updateDraft(db, ctx, params.id, body),
   );
 
   app.delete(
@@ -143,48 +147,46 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/exchange/submissions/:id/submit',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'Submit a draft: validated against its form, then immutable, delivered to its recipients.',
-        params: idParams,
-        response: { 200: submissionDetail, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'Submit a draft: validated against its form, then immutable, delivered to its recipients.',
+      params: idParams,
+      reply: submissionDetail,
+      errors: writeErrors,
     },
-    async (req) => svc.submitSubmission(deps.db, ctxOf(req, deps), req.params.id, fx),
+    ({ ctx, params }) => svc.submitSubmission(db, ctx, params.id, fx),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/exchange/submissions/:id/corrections',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'File a correction: a new version linked to this one (the latest), as a draft or submitted at once.',
-        params: idParams,
-        body: correctionBody,
-        response: { 201: submissionDetail, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'File a correction: a new version linked to this one (the latest), as a draft or submitted at once.',
+      params: idParams,
+      body: correctionBody,
+      status: 201,
+      reply: submissionDetail,
+      errors: writeErrors,
     },
-    async (req, reply) => reply.code(201).send(await svc.correctSubmission(deps.db, ctxOf(req, deps), req.params.id, req.body, fx)),
+    ({ ctx, params, body }) => svc.correctSubmission(db, ctx, params.id, body, fx),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/exchange/submissions/:id/derestrict',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'Widen who may see a submitted submission (to all members, or the public); on record.',
-        params: idParams,
-        body: derestrictBody,
-        response: { 200: submissionDetail, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'Widen who may see a submitted submission (to all members, or the public); on record.',
+      params: idParams,
+      body: derestrictBody,
+      reply: submissionDetail,
+      errors: writeErrors,
     },
-    async (req) => svc.derestrictSubmission(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    ({ ctx, params, body }) => svc.derestrictSubmission(db, ctx, params.id, body),
   );
 
   app.post(
@@ -230,45 +232,47 @@ export async function exchangeRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/exchange/export.json',
     {
-      config: { access: 'public' },
-      schema: { tags, summary: 'JSON of exactly the submissions the caller may see, with their answers.', querystring: submissionFilterQuery, response: { 200: exportJson, 400: problemSchema } },
+      access: 'public',
+      summary: 'JSON of exactly the submissions the caller may see, with their answers.',
+      querystring: submissionFilterQuery,
+      reply: exportJson,
+      errors: { 400: problemSchema },
     },
-    async (req, reply) => {
-      const body = await svc.exportJson(deps.db, ctxOf(req, deps), req.query);
-      return reply.header('content-disposition', 'attachment; filename="exchange-submissions.json"').send(body);
+    async ({ ctx, query, reply }) => {
+      reply.header('content-disposition', 'attachment; filename="exchange-submissions.json"');
+      return svc.exportJson(db, ctx, query);
     },
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/exchange/compare',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: "A party's answers to a form compared year over year, field by field (the latest version the caller may see each year).",
-        querystring: compareQuery,
-        response: { 200: comparisonView, ...readErrors },
-      },
+      access: 'public',
+      summary: "A party's answers to a form compared year over year, field by field (the latest version the caller may see each year).",
+      querystring: compareQuery,
+      reply: comparisonView,
+      errors: readErrors,
     },
-    async (req) => svc.compareYears(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => svc.compareYears(db, ctx, query),
   );
 
   // Deadlines -------------------------------------------------------------------------------------------
-  app.get(
+  route(
+    'GET',
     '/api/exchange/deadlines',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary:
-          "What is due, submitted (on time or late), overdue or not yet due, per form and year: every member state for the Secretariat, one's own otherwise. Due at the end of the due day in the forum's time zone.",
-        querystring: deadlinesQuery,
-        response: { 200: deadlinesView, 400: problemSchema, 401: problemSchema, 403: problemSchema },
-      },
+      access: 'signed-in',
+      summary:
+        "What is due, submitted (on time or late), overdue or not yet due, per form and year: every member state for the Secretariat, one's own otherwise. Due at the end of the due day in the forum's time zone.",
+      querystring: deadlinesQuery,
+      reply: deadlinesView,
+      errors: { 400: problemSchema, 401: problemSchema, 403: problemSchema },
     },
-    async (req) => deadlinesFor(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => deadlinesFor(db, ctx, query),
   );
 }

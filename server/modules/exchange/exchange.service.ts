@@ -836,6 +836,23 @@ export async function exportCsv(db: DB, ctx: Ctx, q: SubmissionFilterQuery): Pro
   return { csv: toCsv(header, rows), count: items.length };
 }
 
+/** Every property path of a form's schema (`a.b`, list items as `a.*.b`) with its place in the form. */
+function formOrder(schema: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (node: unknown, prefix: string) => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { properties?: Record<string, unknown>; items?: unknown };
+    for (const [key, child] of Object.entries(n.properties ?? {})) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      out.set(path, out.size);
+      walk(child, path);
+    }
+    if (n.items) walk(n.items, prefix ? `${prefix}.*` : '*');
+  };
+  walk(schema, '');
+  return out;
+}
+
 /** A party's answers to one form over several years, field by field (latest visible submitted version each year). */
 export async function compareYears(db: DB, ctx: Ctx, q: { party: string; form: string; years: number[] }): Promise<ComparisonView> {
   const [party] = await findPartiesByCodes(db, [q.party]);
@@ -859,6 +876,20 @@ export async function compareYears(db: DB, ctx: Ctx, q: { party: string; form: s
       order.push(k);
     }
   }
+  // In the form's own order (stored answers come back with their keys reordered), list items by index.
+  const byForm = formOrder(template.schema);
+  const segmentsOf = (path: string) => path.split('.');
+  order.sort((a, b) => {
+    const x = segmentsOf(a);
+    const y = segmentsOf(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i] === y[i]) continue;
+      if (/^\d+$/.test(x[i]) && /^\d+$/.test(y[i])) return Number(x[i]) - Number(y[i]);
+      const rank = (s: string[]) => byForm.get(s.slice(0, i + 1).map((p) => (/^\d+$/.test(p) ? '*' : p)).join('.')) ?? Number.MAX_SAFE_INTEGER;
+      return rank(x) - rank(y) || x[i].localeCompare(y[i]);
+    }
+    return x.length - y.length;
+  });
   const fields = order.map((path) => {
     const values = flats.map((f) => (path in f ? f[path] : null));
     const labelKey = path.replace(/\.\d+(?=\.|$)/g, '.*');

@@ -1,5 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiCall } from './account.ts';
+import { ApiError, networkErrorCode } from './client.ts';
+import type { Problem } from './types.ts';
 
 /** Documents as the web app reads them; shapes follow openapi.json (DocumentSummary, DocumentDetail, …). */
 
@@ -67,8 +69,21 @@ export interface LanguageVersion {
   updatedAt: string;
 }
 
+export interface AccessChange {
+  at: string;
+  change: 'set' | 'derestriction-scheduled' | 'derestriction-cancelled' | 'derestricted';
+  fromLevel: AccessLevel | null;
+  toLevel: AccessLevel;
+  parties: string[];
+  effectiveAt: string | null;
+  decisionRef: string | null;
+  note: string | null;
+}
+
 export interface DocumentDetail extends DocumentSummary {
   access: { level: AccessLevel; setLevel: AccessLevel; addressedParties: string[]; derestrictAt: string | null; derestrictTo: AccessLevel | null };
+  /** Only for the Secretariat. */
+  accessHistory?: AccessChange[];
   relation: 'revision' | 'addendum' | 'corrigendum' | null;
   parentId: string | null;
   family: { id: string; symbol: string; status: DocumentStatus; relation: string | null }[];
@@ -95,6 +110,39 @@ export interface LanguageText {
   language: string;
   revision: number | null;
   paragraphs: Paragraph[];
+}
+
+export interface RevisionSummary {
+  n: number;
+  createdAt: string;
+  createdBy: string | null;
+  note: string | null;
+  paragraphCount: number;
+}
+
+export interface ParagraphChange {
+  status: 'same' | 'changed' | 'added' | 'removed';
+  fromN: number | null;
+  toN: number | null;
+  words: { op: 'same' | 'added' | 'removed'; text: string }[];
+}
+
+export interface ComparedSide {
+  documentId: string;
+  symbol: string;
+  revision: number | null;
+}
+
+export interface DocumentComparison {
+  language: string;
+  from: ComparedSide;
+  to: ComparedSide;
+  changes: ParagraphChange[];
+}
+
+export interface FileRules {
+  maxBytes: number;
+  kinds: { ext: string; mediaType: string }[];
 }
 
 export interface ParallelView {
@@ -158,6 +206,41 @@ export const parallelQuery = (id: string, languages: string[]) =>
     queryFn: ({ signal }) => apiCall<ParallelView>('GET', `/documents/${id}/parallel${qs({ languages: languages.join(',') || undefined })}`, { signal }),
   });
 
+export const revisionsQuery = (id: string, lang: string) =>
+  queryOptions({
+    queryKey: [...documentsKey, 'revisions', id, lang],
+    queryFn: ({ signal }) => apiCall<RevisionSummary[]>('GET', `/documents/${id}/languages/${lang}/revisions`, { signal }),
+  });
+
+/** One side of a comparison: a document and one of its saved revisions. */
+export interface CompareSide {
+  id: string;
+  n: number;
+}
+
+/** Two revisions of one language version: of one document, or of two documents of one family (Rev.1 against the original). */
+export const compareQuery = (lang: string, from: CompareSide, to: CompareSide) =>
+  queryOptions({
+    queryKey: [...documentsKey, 'compare', lang, from.id, from.n, to.id, to.n],
+    queryFn: async ({ signal }): Promise<DocumentComparison> => {
+      if (from.id === to.id) {
+        const r = await apiCall<{ language: string; from: number; to: number; changes: ParagraphChange[] }>(
+          'GET',
+          `/documents/${to.id}/languages/${lang}/compare${qs({ from: from.n, to: to.n })}`,
+          { signal },
+        );
+        return { language: r.language, from: { documentId: from.id, symbol: '', revision: r.from }, to: { documentId: to.id, symbol: '', revision: r.to }, changes: r.changes };
+      }
+      return apiCall<DocumentComparison>('GET', `/documents/${to.id}/languages/${lang}/compare-with${qs({ other: from.id, otherRevision: from.n, revision: to.n })}`, { signal });
+    },
+  });
+
+export const fileRulesQuery = queryOptions({
+  queryKey: ['documents', 'file-rules'],
+  queryFn: ({ signal }) => apiCall<FileRules>('GET', '/documents/file-rules', { signal }),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 export const translationDashboardQuery = queryOptions({
   queryKey: [...documentsKey, 'translations'],
   queryFn: ({ signal }) => apiCall<TranslationDashboard>('GET', '/documents/translation-dashboard', { signal }),
@@ -171,7 +254,37 @@ export const documentsApi = {
   updateLanguage: (id: string, lang: string, body: Record<string, unknown>) => apiCall<DocumentDetail>('PATCH', `/documents/${id}/languages/${lang}`, { body }),
   saveText: (id: string, lang: string, paragraphs: string[], baseRevision: number) =>
     apiCall<LanguageText>('PUT', `/documents/${id}/languages/${lang}/text`, { body: { paragraphs, baseRevision } }),
+  changeAccess: (
+    id: string,
+    body: { level: AccessLevel; addressedParties: string[]; derestrictAt?: string | null; derestrictTo?: AccessLevel | null; note?: string },
+  ) => apiCall<DocumentDetail>('PUT', `/documents/${id}/access`, { body }),
+  derestrict: (id: string, body: { to: AccessLevel; decisionRef: string; note?: string }) => apiCall<DocumentDetail>('POST', `/documents/${id}/derestrict`, { body }),
+  upload: (id: string, lang: string, file: File) => uploadFile(`/documents/${id}/languages/${lang}/files`, file),
 };
+
+/** Sends one file as multipart/form-data (field "file"); problems come back as ApiError like any call. */
+async function uploadFile(path: string, file: File): Promise<DocumentFile> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method: 'POST', headers: { accept: 'application/json' }, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: networkErrorCode });
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!res.ok) {
+    const p = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<Problem>;
+    throw new ApiError({ type: p.type ?? 'about:blank', title: p.title ?? res.statusText, ...p, status: res.status, code: typeof p.code === 'string' ? p.code : `http_${res.status}` });
+  }
+  return parsed as DocumentFile;
+}
 
 /** Right-to-left scripts among the languages a document may be written in. */
 const rtl = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'ug', 'yi', 'sd', 'ckb']);

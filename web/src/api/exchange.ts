@@ -132,7 +132,11 @@ export interface SubmissionFilter {
   box?: 'received' | 'sent';
   status?: 'draft' | 'submitted';
   latest?: boolean;
+  /** 1-based page of `archivePageSize` rows (the archive); otherwise the first 200. */
+  page?: number;
 }
+
+export const archivePageSize = 50;
 
 export const query = (params: Record<string, string | number | boolean | undefined>) => {
   const s = new URLSearchParams();
@@ -163,7 +167,7 @@ export const submissionsQuery = (f: SubmissionFilter) =>
     queryFn: ({ signal }) =>
       apiCall<{ items: Submission[]; total: number }>(
         'GET',
-        `/exchange/submissions${query({ party: f.party, form: f.form, year: f.year, box: f.box, status: f.status, latest: f.latest ? 'true' : undefined, limit: 200 })}`,
+        `/exchange/submissions${query({ party: f.party, form: f.form, year: f.year, box: f.box, status: f.status, latest: f.latest ? 'true' : undefined, ...(f.page ? { limit: archivePageSize, offset: (f.page - 1) * archivePageSize } : { limit: 200 }) })}`,
         { signal },
       ),
   });
@@ -178,6 +182,27 @@ export const deadlinesQuery = (year: number | undefined) =>
   queryOptions({
     queryKey: [...exchangeKey, 'deadlines', year ?? null],
     queryFn: ({ signal }) => apiCall<Deadlines>('GET', `/exchange/deadlines${query({ year })}`, { signal }),
+  });
+
+export interface YearComparison {
+  party: string;
+  form: string;
+  years: {
+    year: number;
+    submissionId: string | null;
+    version: number | null;
+    kind: ContentKind | null;
+    nothingNewSince: number | null;
+    submittedAt: string | null;
+  }[];
+  fields: { path: string; label: LocalizedText | null; values: Array<string | number | boolean | null>; changed: boolean }[];
+}
+
+/** A party's answers to one form over several years, field by field (the latest version the caller may see each year). */
+export const compareYearsQuery = (party: string, form: string, years: number[]) =>
+  queryOptions({
+    queryKey: [...exchangeKey, 'compare', party, form, years.join(',')],
+    queryFn: ({ signal }) => apiCall<YearComparison>('GET', `/exchange/compare${query({ party, form, years: years.join(',') })}`, { signal }),
   });
 
 export function validateAnswers(formId: string, data: unknown) {

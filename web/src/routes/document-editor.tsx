@@ -31,7 +31,7 @@ function ToolButton(props: { label: MessageId; active?: boolean; onClick: () => 
       onClick={props.onClick}
     >
       <span aria-hidden="true">{props.children}</span>
-      <span className="portal-sr-only">{intl.formatMessage({ id: props.label })}</span>
+      <span className="sr-only">{intl.formatMessage({ id: props.label })}</span>
     </button>
   );
 }

@@ -53,7 +53,7 @@ function ParallelPage() {
       </fieldset>
       <div className="doc-table-wrap">
         <table className={`doc-parallel doc-parallel--${shown.length}`}>
-          <caption className="portal-sr-only">
+          <caption className="sr-only">
             <FormattedMessage id="documents.parallel.title" />
           </caption>
           <thead>

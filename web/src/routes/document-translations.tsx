@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createRoute, Link } from '@tanstack/react-router';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { translationDashboardQuery } from '../api/documents.ts';
+import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { languageName } from '../i18n/display-names.ts';
@@ -36,48 +37,25 @@ function TranslationsPage() {
               <FormattedMessage id="documents.translations.counts" values={{ awaited: l.awaited, inTranslation: l.inTranslation }} />
             </span>
           </h2>
-          <div className="doc-table-wrap">
-            <table className="doc-table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="documents.col.symbol" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="documents.col.title" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="documents.col.date" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="documents.col.status" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="documents.col.translator" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {l.items.map((i) => (
-                  <tr key={i.documentId}>
-                    <td>
-                      <Link to="/documents/$id" params={{ id: i.documentId }} dir="ltr">
-                        {i.symbol}
-                      </Link>
-                    </td>
-                    <td dir="auto">{i.title}</td>
-                    <td>
-                      <FormattedDate value={`${i.date}T12:00:00Z`} dateStyle="medium" timeZone="UTC" />
-                    </td>
-                    <td>
-                      <FormattedMessage id={`documents.langStatus.${i.status}`} />
-                    </td>
-                    <td dir="auto">{i.translator ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={languageName(l.language, intl.locale)}
+            rows={l.items}
+            rowKey={(i) => i.documentId}
+            columns={[
+              {
+                heading: 'documents.col.symbol',
+                cell: (i) => (
+                  <Link to="/documents/$id" params={{ id: i.documentId }} dir="ltr">
+                    {i.symbol}
+                  </Link>
+                ),
+              },
+              { heading: 'documents.col.title', dir: 'auto', cell: (i) => i.title },
+              { heading: 'documents.col.date', cell: (i) => <FormattedDate value={`${i.date}T12:00:00Z`} dateStyle="medium" timeZone="UTC" /> },
+              { heading: 'documents.col.status', cell: (i) => <FormattedMessage id={`documents.langStatus.${i.status}`} /> },
+              { heading: 'documents.col.translator', dir: 'auto', cell: (i) => i.translator ?? '—' },
+            ]}
+          />
         </section>
       ))}
     </div>

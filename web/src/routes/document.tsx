@@ -16,6 +16,7 @@ import {
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { languageName } from '../i18n/display-names.ts';
+import { AccessPanel, FileUpload } from './document-access.tsx';
 import { documentLanguages, StatusBadge } from './documents.tsx';
 import { rootRoute } from './root.tsx';
 import './documents.css';
@@ -81,6 +82,7 @@ function Actions({ doc }: { doc: DocumentDetail }) {
     if (out) await navigate({ to: '/documents/$id', params: { id: out.id } });
   };
   const revisable = doc.status === 'circulated' || doc.status === 'adopted' || doc.status === 'issued';
+  if (doc.nextStatuses.length === 0 && !revisable) return null;
   return (
     <section className="doc-actions no-print" aria-labelledby="doc-actions-h">
       <h2 id="doc-actions-h">
@@ -239,6 +241,7 @@ function Versions({ doc }: { doc: DocumentDetail }) {
                       </li>
                     ))}
                   </ul>
+                  {doc.can.edit ? <FileUpload doc={doc} lang={v.language} /> : null}
                 </td>
                 <td className="no-print">
                   <ul className="doc-links">
@@ -246,6 +249,14 @@ function Versions({ doc }: { doc: DocumentDetail }) {
                       <li>
                         <Link to="/documents/$id/edit/$lang" params={{ id: doc.id, lang: v.language }}>
                           <FormattedMessage id="documents.editText" />
+                        </Link>
+                      </li>
+                    ) : null}
+                    {v.revision !== null && (v.revision > 1 || doc.family.length > 1) ? (
+                      <li>
+                        <Link to="/documents/$id/compare" params={{ id: doc.id }} search={{ lang: v.language }}>
+                          <FormattedMessage id="documents.compareLink" />
+                          <span className="sr-only">{`: ${languageName(v.language, intl.locale)}`}</span>
                         </Link>
                       </li>
                     ) : null}
@@ -370,6 +381,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
         </button>
       </p>
       <Actions doc={doc} />
+      <AccessPanel doc={doc} />
       <Versions doc={doc} />
       <section aria-labelledby="doc-text-h" className="doc-text-section">
         <h2 id="doc-text-h">

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Pager } from '../components/list/pager.tsx';
 import { createRoute, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
 import { type DocumentFilter, type DocumentStatus, type DocumentType, documentListQuery, documentStatuses, documentTypes, pageSize } from '../api/documents.ts';
 import { bodiesQuery } from '../api/registry.ts';
+import { DataTable } from '../components/list/data-table.tsx';
+import { Pager } from '../components/list/pager.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { languageName } from '../i18n/display-names.ts';
@@ -37,7 +38,7 @@ export function LanguageChips({ languages }: { languages: { language: string; st
       {languages.map((l) => (
         <li key={l.language} className={`doc-langs__item doc-langs__item--${l.status}`} title={intl.formatMessage({ id: `documents.langStatus.${l.status}` as 'documents.langStatus.ready' })}>
           <abbr title={languageName(l.language, intl.locale)}>{l.language}</abbr>
-          <span className="portal-sr-only">
+          <span className="sr-only">
             {' '}
             <FormattedMessage id={`documents.langStatus.${l.status}` as 'documents.langStatus.ready'} />
           </span>
@@ -167,61 +168,33 @@ function DocumentsPage() {
               <FormattedMessage id="documents.none" />
             </p>
           ) : (
-            <div className="doc-table-wrap">
-              <table className="doc-table">
-                <caption className="portal-sr-only">
-                  <FormattedMessage id="documents.title" />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="documents.col.symbol" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="documents.col.title" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="documents.col.type" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="documents.col.date" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="documents.col.status" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="documents.col.languages" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((d) => (
-                    <tr key={d.id}>
-                      <td>
-                        <Link to="/documents/$id" params={{ id: d.id }} className="doc-symbol" dir="ltr">
-                          {d.symbol}
-                        </Link>
-                      </td>
-                      <td lang={d.originalLanguage} dir="auto">
-                        {d.title}
-                      </td>
-                      <td>
-                        <FormattedMessage id={`documents.type.${d.type}`} />
-                      </td>
-                      <td>
-                        <FormattedDate value={`${d.date}T12:00:00Z`} dateStyle="medium" timeZone="UTC" />
-                      </td>
-                      <td>
-                        <StatusBadge status={d.status} />
-                      </td>
-                      <td>
-                        <LanguageChips languages={d.languages} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={<FormattedMessage id="documents.title" />}
+              rows={list.data.items}
+              rowKey={(d) => d.id}
+              columns={[
+                {
+                  heading: 'documents.col.symbol',
+                  cell: (d) => (
+                    <Link to="/documents/$id" params={{ id: d.id }} className="doc-symbol" dir="ltr">
+                      {d.symbol}
+                    </Link>
+                  ),
+                },
+                {
+                  heading: 'documents.col.title',
+                  cell: (d) => (
+                    <span lang={d.originalLanguage} dir="auto">
+                      {d.title}
+                    </span>
+                  ),
+                },
+                { heading: 'documents.col.type', cell: (d) => <FormattedMessage id={`documents.type.${d.type}`} /> },
+                { heading: 'documents.col.date', cell: (d) => <FormattedDate value={`${d.date}T12:00:00Z`} dateStyle="medium" timeZone="UTC" /> },
+                { heading: 'documents.col.status', cell: (d) => <StatusBadge status={d.status} /> },
+                { heading: 'documents.col.languages', cell: (d) => <LanguageChips languages={d.languages} /> },
+              ]}
+            />
           )}
           <Pager
             page={page}

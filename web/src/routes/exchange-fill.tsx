@@ -236,7 +236,7 @@ function FillForm(props: { form: ExchangeForm; me: Me; existing: SubmissionDetai
           <FormattedMessage id="exchange.fill.cancel" />
         </Link>
       </div>
-      <p className="xc-sr-only" role="status">
+      <p className="sr-only" role="status">
         {busy ? intl.formatMessage({ id: 'status.loading' }) : ''}
       </p>
     </form>

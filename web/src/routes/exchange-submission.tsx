@@ -5,6 +5,7 @@ import { apiCall, meQuery } from '../api/account.ts';
 import { exchangeFormQuery, exchangeKey, type SubmissionDetail, submissionQuery, type Visibility } from '../api/exchange.ts';
 import { AckBadge, Day, DraftBadge, Localized, PartyName, useLocalized } from '../components/exchange/exchange-bits.tsx';
 import { AnswersView } from '../components/exchange/schema-form.tsx';
+import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { AcknowledgeButton, canAcknowledge, canFile, ExchangeNav } from './exchange.tsx';
@@ -61,6 +62,13 @@ function SubmissionPage() {
           </p>
         )}
       </section>
+      {s.status === 'submitted' ? (
+        <p className="xc-compare-link">
+          <Link to="/exchange/compare" search={{ party: s.party, form: s.form.code, year: s.year, against: s.year - 1 }}>
+            <FormattedMessage id="exchange.compare.link" values={{ year: s.year - 1 }} />
+          </Link>
+        </p>
+      ) : null}
       <Actions s={s} />
       <History s={s} />
     </div>
@@ -201,34 +209,16 @@ function Recipients(props: { s: SubmissionDetail }) {
           <FormattedMessage id="exchange.sent.noRecipients" />
         </p>
       ) : (
-        <div className="xc-table-wrap">
-          <table className="xc-table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="exchange.col.party" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="exchange.col.acknowledgement" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="exchange.col.reminded" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.recipients.map((r) => (
-                <tr key={r.party}>
-                  <td>
-                    <PartyName code={r.party} />
-                  </td>
-                  <td>{s.status === 'draft' ? <FormattedMessage id="exchange.ack.notSentYet" /> : <AckBadge acknowledgedAt={r.acknowledgedAt} />}</td>
-                  <td>{r.remindedAt ? <FormattedDate value={r.remindedAt} dateStyle="medium" timeStyle="short" /> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={<FormattedMessage id="exchange.col.recipients" />}
+          rows={s.recipients}
+          rowKey={(r) => r.party}
+          columns={[
+            { heading: 'exchange.col.party', cell: (r) => <PartyName code={r.party} /> },
+            { heading: 'exchange.col.acknowledgement', cell: (r) => (s.status === 'draft' ? <FormattedMessage id="exchange.ack.notSentYet" /> : <AckBadge acknowledgedAt={r.acknowledgedAt} />) },
+            { heading: 'exchange.col.reminded', cell: (r) => (r.remindedAt ? <FormattedDate value={r.remindedAt} dateStyle="medium" timeStyle="short" /> : '—') },
+          ]}
+        />
       )}
     </section>
   );

@@ -14,10 +14,13 @@ import {
   exportHref,
   type Submission,
   type SubmissionFilter,
+  archivePageSize,
   submissionsQuery,
 } from '../api/exchange.ts';
 import { AckBadge, DeadlineBadge, Day, DraftBadge, Localized, PartyName, useLocalized } from '../components/exchange/exchange-bits.tsx';
 import { RequireSignedIn } from '../components/account/session.tsx';
+import { DataTable } from '../components/list/data-table.tsx';
+import { Pager } from '../components/list/pager.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import type { MessageId } from '../i18n/messages.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -50,12 +53,13 @@ export function DueRuleText(props: { rule: DueRule }) {
 export function ExchangeNav() {
   const intl = useIntl();
   const me = useQuery(meQuery);
-  type Tab = { to: '/exchange' | '/exchange/received' | '/exchange/sent' | '/exchange/deadlines' | '/exchange/archive'; label: MessageId; exact?: boolean };
+  type Tab = { to: '/exchange' | '/exchange/received' | '/exchange/sent' | '/exchange/deadlines' | '/exchange/archive' | '/exchange/compare'; label: MessageId; exact?: boolean };
   const links: Tab[] = [{ to: '/exchange', label: 'exchange.nav.forms', exact: true }];
   if (me.data) links.push({ to: '/exchange/received', label: 'exchange.nav.received' });
   if (me.data && me.data.user.party.kind !== 'secretariat') links.push({ to: '/exchange/sent', label: 'exchange.nav.sent' });
   if (me.data && (me.data.user.party.kind === 'member-state' || me.data.powers.isSecretariat)) links.push({ to: '/exchange/deadlines', label: 'exchange.nav.deadlines' });
   links.push({ to: '/exchange/archive', label: 'exchange.nav.archive' });
+  links.push({ to: '/exchange/compare', label: 'exchange.nav.compare' });
   return (
     <nav className="xc-tabs" aria-label={intl.formatMessage({ id: 'exchange.nav.label' })}>
       <ul>
@@ -120,7 +124,7 @@ function FormsPage() {
               <p>
                 <Link to="/exchange/forms/$formId/fill" params={{ formId: f.id }} search={{}} className="button">
                   <FormattedMessage id="exchange.forms.fill" />
-                  <span className="xc-sr-only">
+                  <span className="sr-only">
                     {': '}
                     <Localized text={f.title} />
                   </span>
@@ -158,10 +162,10 @@ export function AcknowledgeButton(props: { submission: Submission; label?: strin
     <>
       <button type="button" className="button" disabled={ack.isPending} onClick={() => ack.mutate(props.submission.id)}>
         <FormattedMessage id="exchange.ack.button" />
-        <span className="xc-sr-only">{`: ${formTitle}`}</span>
+        <span className="sr-only">{`: ${formTitle}`}</span>
       </button>
       {ack.isError ? <ProblemMessage error={ack.error} /> : null}
-      <span className="xc-sr-only" role="status">
+      <span className="sr-only" role="status">
         {ack.isSuccess ? intl.formatMessage({ id: 'exchange.ack.done' }) : ''}
       </span>
     </>
@@ -209,55 +213,22 @@ function ReceivedList(props: { me: Me }) {
       </p>
     );
   return (
-    <div className="xc-table-wrap">
-      <table className="xc-table">
-        <caption className="xc-sr-only">
-          <FormattedMessage id="exchange.received.title" />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.from" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.form" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.subject" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.submitted" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.acknowledgement" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.data.items.map((s) => (
-            <tr key={s.id}>
-              <td>
-                <PartyName code={s.party} />
-              </td>
-              <td>
-                <FormTitleOf formCode={s.form.code} />
-              </td>
-              <td>
-                <SubjectLink s={s} />
-              </td>
-              <td>{s.submittedAt ? <FormattedDate value={s.submittedAt} dateStyle="medium" timeStyle="short" /> : null}</td>
-              <td>
-                {s.received?.acknowledgedAt || !canAcknowledge(props.me) ? (
-                  <AckBadge acknowledgedAt={s.received?.acknowledgedAt ?? null} />
-                ) : (
-                  <AcknowledgeButton submission={s} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={<FormattedMessage id="exchange.received.title" />}
+      rows={list.data.items}
+      rowKey={(s) => s.id}
+      columns={[
+        { heading: 'exchange.col.from', cell: (s) => <PartyName code={s.party} /> },
+        { heading: 'exchange.col.form', cell: (s) => <FormTitleOf formCode={s.form.code} /> },
+        { heading: 'exchange.col.subject', cell: (s) => <SubjectLink s={s} /> },
+        { heading: 'exchange.col.submitted', cell: (s) => (s.submittedAt ? <FormattedDate value={s.submittedAt} dateStyle="medium" timeStyle="short" /> : null) },
+        {
+          heading: 'exchange.col.acknowledgement',
+          cell: (s) =>
+            s.received?.acknowledgedAt || !canAcknowledge(props.me) ? <AckBadge acknowledgedAt={s.received?.acknowledgedAt ?? null} /> : <AcknowledgeButton submission={s} />,
+        },
+      ]}
+    />
   );
 }
 
@@ -284,57 +255,36 @@ function SentList() {
       </p>
     );
   return (
-    <div className="xc-table-wrap">
-      <table className="xc-table">
-        <caption className="xc-sr-only">
-          <FormattedMessage id="exchange.sent.title" />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.form" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.subject" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.submitted" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="exchange.col.recipients" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.data.items.map((s) => (
-            <tr key={s.id}>
-              <td>
-                <FormTitleOf formCode={s.form.code} />
-              </td>
-              <td>
-                <SubjectLink s={s} />
-              </td>
-              <td>{s.status === 'draft' ? <DraftBadge /> : s.submittedAt ? <FormattedDate value={s.submittedAt} dateStyle="medium" timeStyle="short" /> : null}</td>
-              <td>
-                {s.recipients && s.recipients.length > 0 ? (
-                  <ul className="xc-recipients">
-                    {s.recipients.map((r) => (
-                      <li key={r.party}>
-                        <PartyName code={r.party} />
-                        {': '}
-                        {s.status === 'draft' ? <FormattedMessage id="exchange.ack.notSentYet" /> : <AckBadge acknowledgedAt={r.acknowledgedAt} />}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <FormattedMessage id="exchange.sent.noRecipients" />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={<FormattedMessage id="exchange.sent.title" />}
+      rows={list.data.items}
+      rowKey={(s) => s.id}
+      columns={[
+        { heading: 'exchange.col.form', cell: (s) => <FormTitleOf formCode={s.form.code} /> },
+        { heading: 'exchange.col.subject', cell: (s) => <SubjectLink s={s} /> },
+        {
+          heading: 'exchange.col.submitted',
+          cell: (s) => (s.status === 'draft' ? <DraftBadge /> : s.submittedAt ? <FormattedDate value={s.submittedAt} dateStyle="medium" timeStyle="short" /> : null),
+        },
+        {
+          heading: 'exchange.col.recipients',
+          cell: (s) =>
+            s.recipients && s.recipients.length > 0 ? (
+              <ul className="xc-recipients">
+                {s.recipients.map((r) => (
+                  <li key={r.party}>
+                    <PartyName code={r.party} />
+                    {': '}
+                    {s.status === 'draft' ? <FormattedMessage id="exchange.ack.notSentYet" /> : <AckBadge acknowledgedAt={r.acknowledgedAt} />}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <FormattedMessage id="exchange.sent.noRecipients" />
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -411,90 +361,69 @@ function DeadlinesTable(props: { year: number | undefined; isSecretariat: boolea
           <FormattedMessage id="exchange.deadlines.none" />
         </p>
       ) : (
-        <div className="xc-table-wrap">
-          <table className="xc-table">
-            <caption className="xc-sr-only">
-              <FormattedMessage id="exchange.deadlines.caption" values={{ year: d.year }} />
-            </caption>
-            <thead>
-              <tr>
-                {props.isSecretariat ? (
-                  <th scope="col">
-                    <FormattedMessage id="exchange.col.party" />
-                  </th>
-                ) : null}
-                <th scope="col">
-                  <FormattedMessage id="exchange.col.form" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="exchange.col.dueDay" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="exchange.col.status" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="exchange.col.detail" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...d.items]
-                .filter((r) => !show || r.status === show)
-                .sort(byStatus)
-                .map((r) => (
-                <tr key={`${r.party}-${r.form}-${r.submissionId ?? ''}-${r.dueDay}`}>
-                  {props.isSecretariat ? (
-                    <td>
-                      <PartyName code={r.party} />
-                    </td>
+        <DataTable
+          caption={<FormattedMessage id="exchange.deadlines.caption" values={{ year: d.year }} />}
+          rows={[...d.items].filter((r) => !show || r.status === show).sort(byStatus)}
+          rowKey={(r) => `${r.party}-${r.form}-${r.submissionId ?? ''}-${r.dueDay}`}
+          columns={[
+            props.isSecretariat && { heading: 'exchange.col.party', cell: (r: DeadlineRow) => <PartyName code={r.party} /> },
+            {
+              heading: 'exchange.col.form',
+              cell: (r) => (
+                <>
+                  {localized(r.formTitle)}
+                  {r.title ? (
+                    <>
+                      {': '}
+                      <span dir="auto">{r.title}</span>
+                    </>
                   ) : null}
-                  <td>
-                    {localized(r.formTitle)}
-                    {r.title ? (
-                      <>
-                        {': '}
-                        <span dir="auto">{r.title}</span>
-                      </>
-                    ) : null}
-                    {r.covers ? (
-                      <span className="xc-hint xc-block">
-                        <FormattedMessage id="exchange.deadlines.covers" values={{ year: Number(r.covers.from.slice(0, 4)) }} />
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Day value={r.dueDay} />
-                  </td>
-                  <td>
-                    <DeadlineBadge status={r.status} />
-                    {r.hasDraft ? (
-                      <span className="xc-block">
-                        <DraftBadge />
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {r.firstSubmittedAt ? (
-                      <FormattedMessage
-                        id="exchange.deadlines.submittedOn"
-                        values={{ at: <FormattedDate key="at" value={r.firstSubmittedAt} dateStyle="medium" timeStyle="short" timeZone={d.timeZone} /> }}
-                      />
-                    ) : r.daysLeft !== null && r.status !== 'not-yet-due' ? (
-                      <FormattedMessage id={r.daysLeft >= 0 ? 'exchange.deadlines.daysLeft' : 'exchange.deadlines.daysLate'} values={{ days: Math.abs(r.daysLeft) }} />
-                    ) : null}
-                    {r.submissionId ? (
-                      <span className="xc-block">
-                        <Link to="/exchange/submissions/$id" params={{ id: r.submissionId }}>
-                          <FormattedMessage id="exchange.deadlines.open" />
-                        </Link>
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {r.covers ? (
+                    <span className="xc-hint xc-block">
+                      <FormattedMessage id="exchange.deadlines.covers" values={{ year: Number(r.covers.from.slice(0, 4)) }} />
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { heading: 'exchange.col.dueDay', cell: (r) => <Day value={r.dueDay} /> },
+            {
+              heading: 'exchange.col.status',
+              cell: (r) => (
+                <>
+                  <DeadlineBadge status={r.status} />
+                  {r.hasDraft ? (
+                    <span className="xc-block">
+                      <DraftBadge />
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              heading: 'exchange.col.detail',
+              cell: (r) => (
+                <>
+                  {r.firstSubmittedAt ? (
+                    <FormattedMessage
+                      id="exchange.deadlines.submittedOn"
+                      values={{ at: <FormattedDate key="at" value={r.firstSubmittedAt} dateStyle="medium" timeStyle="short" timeZone={d.timeZone} /> }}
+                    />
+                  ) : r.daysLeft !== null && r.status !== 'not-yet-due' ? (
+                    <FormattedMessage id={r.daysLeft >= 0 ? 'exchange.deadlines.daysLeft' : 'exchange.deadlines.daysLate'} values={{ days: Math.abs(r.daysLeft) }} />
+                  ) : null}
+                  {r.submissionId ? (
+                    <span className="xc-block">
+                      <Link to="/exchange/submissions/$id" params={{ id: r.submissionId }}>
+                        <FormattedMessage id="exchange.deadlines.open" />
+                      </Link>
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );
@@ -508,7 +437,7 @@ function ArchivePage() {
   const filter = archiveRoute.useSearch();
   const navigate = useNavigate();
   const forms = useQuery(exchangeFormsQuery);
-  const list = useQuery(submissionsQuery({ ...filter, status: 'submitted' }));
+  const list = useQuery(submissionsQuery({ ...filter, status: 'submitted', page: filter.page ?? 1 }));
   const [draft, setDraft] = useState<SubmissionFilter>(filter);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -574,51 +503,29 @@ function ArchivePage() {
             <FormattedMessage id="exchange.archive.count" values={{ count: list.data.total }} />
           </p>
           {list.data.items.length > 0 ? (
-            <div className="xc-table-wrap">
-              <table className="xc-table">
-                <caption className="xc-sr-only">
-                  <FormattedMessage id="exchange.archive.title" />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="exchange.col.party" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="exchange.col.form" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="exchange.col.subject" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="exchange.col.submitted" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="exchange.col.visibility" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((s) => (
-                    <tr key={s.id}>
-                      <td>
-                        <PartyName code={s.party} />
-                      </td>
-                      <td>
-                        <FormTitleOf formCode={s.form.code} />
-                      </td>
-                      <td>
-                        <SubjectLink s={s} />
-                      </td>
-                      <td>{s.submittedAt ? <FormattedDate value={s.submittedAt} dateStyle="medium" /> : null}</td>
-                      <td>
-                        <FormattedMessage id={`exchange.visibility.${s.visibility}`} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={<FormattedMessage id="exchange.archive.title" />}
+              rows={list.data.items}
+              rowKey={(s) => s.id}
+              columns={[
+                { heading: 'exchange.col.party', cell: (s) => <PartyName code={s.party} /> },
+                { heading: 'exchange.col.form', cell: (s) => <FormTitleOf formCode={s.form.code} /> },
+                { heading: 'exchange.col.subject', cell: (s) => <SubjectLink s={s} /> },
+                { heading: 'exchange.col.submitted', cell: (s) => (s.submittedAt ? <FormattedDate value={s.submittedAt} dateStyle="medium" /> : null) },
+                { heading: 'exchange.col.visibility', cell: (s) => <FormattedMessage id={`exchange.visibility.${s.visibility}`} /> },
+              ]}
+            />
+          ) : null}
+          {list.data.total > archivePageSize ? (
+            <Pager
+              page={filter.page ?? 1}
+              pages={Math.ceil(list.data.total / archivePageSize)}
+              link={(p, rel, label) => (
+                <Link to="/exchange/archive" search={{ ...filter, page: p > 1 ? p : undefined }} rel={rel}>
+                  {label}
+                </Link>
+              )}
+            />
           ) : null}
         </>
       ) : null}
@@ -645,5 +552,8 @@ export const archiveRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/exchange/archive',
   component: ArchivePage,
-  validateSearch: (s: Record<string, unknown>): SubmissionFilter => ({ party: str(s.party)?.toUpperCase(), form: str(s.form), year: yearOf(s.year) }),
+  validateSearch: (s: Record<string, unknown>): SubmissionFilter => {
+    const page = Number(s.page);
+    return { party: str(s.party)?.toUpperCase(), form: str(s.form), year: yearOf(s.year), page: Number.isInteger(page) && page > 1 ? page : undefined };
+  },
 });
