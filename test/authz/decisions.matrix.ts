@@ -52,11 +52,13 @@ async function decision(w: MatrixWorld, stage: Stage): Promise<string> {
 }
 
 /** A focal point of the own party (KZ) signed in with a TOTP code: positions need a second factor. */
-async function ownFocalPointWithMfa(w: MatrixWorld): Promise<string> {
+/** The own state's focal point, with two-factor on: a session and the step-up code a position needs. */
+async function ownFocalPointWithMfa(w: MatrixWorld): Promise<{ cookie: string; code: string }> {
   const user = await w.makeUser('own', 'focal-point');
   const secret = newTotpSecret();
   await w.t.db.updateTable('users').set({ totp_secret: secret, totp_enabled: true }).where('id', '=', user.id).execute();
-  return signIn(w.t, user.email, user.password, { totp: totpAt(secret, w.t.clock.now()) });
+  const cookie = await signIn(w.t, user.email, user.password, { totp: totpAt(secret, w.t.clock.now()) });
+  return { cookie, code: totpAt(secret, w.t.clock.now()) };
 }
 
 const extendTo = (w: MatrixWorld) => {
@@ -81,6 +83,14 @@ export const decisionsMatrix: MatrixEntry[] = [
       return { path: '/api/decisions', body: { bodyCode: 'SOC', title: { en: 'Matrix draft' }, procedure: 'in-session', proposerKind: 'secretariat' } };
     },
     note: 'Another state’s delegate, a viewer and an observer may not propose; a member state’s head or focal point may propose for its own state.',
+  },
+  {
+    method: 'GET',
+    route: '/api/decisions/silence-default',
+    allow: ['officer'],
+    positive: 'ownHead',
+    request: () => ({ path: '/api/decisions/silence-default' }),
+    note: 'The default silence deadline for the form that prepares a decision: whoever may propose one (the Secretariat’s staff, a member state’s head or focal point).',
   },
   {
     method: 'GET',
@@ -142,10 +152,13 @@ export const decisionsMatrix: MatrixEntry[] = [
     positive: 'ownFocalPoint',
     async request(w, as: Persona) {
       const path = `/api/decisions/${await decision(w, 'open-silence')}/positions`;
-      if (as === 'ownFocalPoint') return { path, body: { kind: 'joins' }, cookie: await ownFocalPointWithMfa(w) };
+      if (as === 'ownFocalPoint') {
+        const own = await ownFocalPointWithMfa(w);
+        return { path, body: { kind: 'joins' }, cookie: own.cookie, headers: { 'x-totp-code': own.code } };
+      }
       return { path, body: { kind: 'objection', text: 'Matrix objection.' } };
     },
-    note: 'Only the own state’s head or focal point, signed in with a second factor; the Secretariat records no position.',
+    note: 'Only the own state’s head or focal point, confirming with a fresh TOTP code (X-TOTP-Code); the Secretariat records no position.',
   },
   {
     method: 'POST',

@@ -96,6 +96,33 @@ export class People {
     return p.user;
   }
 
+  /**
+   * A TOTP code for a position's two-factor step-up: valid at the clock's time (the current step or
+   * one either side) and not yet spent on a step-up by this person. Null for a person without two-factor.
+   */
+  async totp(name: string): Promise<string | null> {
+    const p = this.people.get(name);
+    if (!p) throw new Error(`no person ${name}`);
+    if (!p.secret) return null;
+    const now = this.t.clock.now().getTime();
+    const step = Math.floor(now / 1000 / 30);
+    const spent = new Set((await this.t.db.selectFrom('decision_step_ups').select('step').where('user_id', '=', p.user.id).execute()).map((r) => Number(r.step)));
+    for (const s of [step, step + 1, step - 1]) {
+      if (!spent.has(s)) return totpAt(p.secret, new Date(s * 30_000 + 15_000));
+    }
+    throw new Error(`${name} has spent every code valid at ${new Date(now).toISOString()}: move the clock on`);
+  }
+
+  /** The headers of a request by `name`: a position gets the step-up code unless the test sets one (or `x-totp-code: ''` for none). */
+  async headersFor(name: string | null, path: string, headers: Record<string, string> = {}): Promise<Record<string, string>> {
+    if (!name || !/\/positions$/.test(path) || 'x-totp-code' in headers) {
+      const { 'x-totp-code': code, ...rest } = headers;
+      return code ? { ...rest, 'x-totp-code': code } : rest;
+    }
+    const code = await this.totp(name);
+    return code ? { ...headers, 'x-totp-code': code } : headers;
+  }
+
   async cookie(name: string): Promise<string> {
     const p = this.people.get(name);
     if (!p) throw new Error(`no person ${name}`);

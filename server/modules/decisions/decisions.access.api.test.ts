@@ -15,7 +15,8 @@ let openId: string;
 async function as(name: string | null) {
   return name ? { cookie: await people.cookie(name) } : {};
 }
-const post = async (name: string | null, path: string, body: unknown, headers: Record<string, string> = {}) => t.post(path, body, { ...(await as(name)), headers });
+const post = async (name: string | null, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  t.post(path, body, { ...(await as(name)), headers: await people.headersFor(name, path, headers) });
 const get = async (name: string | null, path: string) => t.get(path, await as(name));
 
 async function draft(extra: Record<string, unknown> = {}) {
@@ -73,7 +74,7 @@ describe('recording a position: who may', () => {
       ['observer', 403, 'forbidden', { kind: 'objection', text: 'We object.' }],
       ['cnDelegate', 403, 'decisions.not_your_state', { kind: 'objection', text: 'For Kazakhstan.', party: 'KZ' }],
       ['cnHead', 403, 'decisions.not_your_state', { kind: 'joins', party: 'KZ' }],
-      ['kzNoMfa', 403, 'auth.mfa_required', { kind: 'joins' }],
+      ['kzNoMfa', 403, 'decisions.totp_not_enabled', { kind: 'joins' }],
     ];
     for (const [who, status, code, body] of cases) {
       const r = await post(who, `/api/decisions/${openId}/positions`, body);
@@ -84,7 +85,7 @@ describe('recording a position: who may', () => {
       expect(audited[0].after).toMatchObject({ status, code, route: '/api/decisions/:id/positions' });
     }
     const mfa = await post('kzNoMfa', `/api/decisions/${openId}/positions`, { kind: 'joins' });
-    expect(mfa.body.code).toBe('auth.mfa_required');
+    expect(mfa.body.code).toBe('decisions.totp_not_enabled');
     expect(await positionRows(openId)).toHaveLength(0);
   });
 
@@ -206,7 +207,8 @@ describe('Idempotency-Key', () => {
     const d = await launchedDecision();
     const path = `/api/decisions/${d.id}/positions`;
     const cookie = await people.cookie('cnHead');
-    const rs = await Promise.all(Array.from({ length: 10 }, () => t.post(path, { kind: 'joins' }, { cookie, headers: { 'idempotency-key': 'cn-burst' } })));
+    const code = (await people.totp('cnHead'))!;
+    const rs = await Promise.all(Array.from({ length: 10 }, () => t.post(path, { kind: 'joins' }, { cookie, headers: { 'idempotency-key': 'cn-burst', 'x-totp-code': code } })));
     const statuses = rs.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);

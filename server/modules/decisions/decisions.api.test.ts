@@ -20,7 +20,7 @@ async function as(name: string | null) {
   return name ? { cookie: await people.cookie(name) } : {};
 }
 async function post(name: string | null, path: string, body: unknown, headers: Record<string, string> = {}) {
-  return t.post(path, body, { ...(await as(name)), headers });
+  return t.post(path, body, { ...(await as(name)), headers: await people.headersFor(name, path, headers) });
 }
 async function get(name: string | null, path: string) {
   return t.get(path, await as(name));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock.ts';
+import { newTotpSecret, totpAt } from '../identity/totp.ts';
 import { cicaParties } from '../registry/cica.data.ts';
 import { type TestApp, testApp } from '../../../test/helpers/app.ts';
 import { createUser, type TestUser } from '../../../test/helpers/auth.ts';
@@ -25,6 +26,10 @@ const memberCodes = cicaParties.filter((p) => p.kind === 'member-state').map((p)
 
 let t: TestApp;
 let heads: TestUser[];
+const secrets = new Map<string, string>();
+/** Each head's step-up code at the clock's time (the clock moves 30 s a round, so every round has fresh codes). */
+const codeOf = (u: TestUser) => totpAt(secrets.get(u.id)!, t.clock.now());
+let manual: ManualClock;
 let memberIds: string[];
 
 /** A decision under silence, launched now, with every member state counted. */
@@ -63,11 +68,18 @@ async function counts(id: string) {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: new ManualClock('2026-03-02T05:00:00Z') });
+  manual = new ManualClock('2026-03-02T05:00:00Z');
+  t = await testApp({ clock: manual });
   const parties = await seedDecisionWorld(t, memberCodes);
   memberIds = memberCodes.map((c) => parties[c].id);
   heads = [];
-  for (const code of memberCodes) heads.push(await createUser(t, { partyCode: code, role: 'head-of-delegation' }));
+  for (const code of memberCodes) {
+    const u = await createUser(t, { partyCode: code, role: 'head-of-delegation' });
+    const secret = newTotpSecret();
+    await t.db.updateTable('users').set({ totp_secret: secret, totp_enabled: true }).where('id', '=', u.id).execute();
+    secrets.set(u.id, secret);
+    heads.push(u);
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -78,25 +90,39 @@ describe('28 member states × 20 concurrent identical submissions', () => {
   it(`end in exactly 28 positions, ${ROUNDS} rounds through the service`, async () => {
     const started = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
+      manual.advance(30_000);
       const id = await openDecision(round);
       const kind = round % 2 === 0 ? 'joins' : 'no-objection';
-      // All 560 at once, arriving interleaved (state 1, state 2, …, state 28, state 1, …) as real traffic would.
-      const results = await Promise.all(Array.from({ length: PER_STATE }, () => heads.map((u) => recordPosition(t.db, ctxAs(t, u), id, { kind }))).flat());
+      // All 560 at once, arriving interleaved (state 1, state 2, …, state 28, state 1, …) as real traffic would,
+      // each with its state's step-up code: one records, the others find the position already there.
+      const results = await Promise.all(Array.from({ length: PER_STATE }, () => heads.map((u) => recordPosition(t.db, ctxAs(t, u), id, { kind }, undefined, codeOf(u)))).flat());
       expect(results.filter((r) => r.status === 201)).toHaveLength(memberCodes.length);
       expect(results.filter((r) => r.status === 200)).toHaveLength(memberCodes.length * (PER_STATE - 1));
       expect(await counts(id)).toEqual({ total: 28, parties: 28, current: 28 });
+      expect(await t.db.selectFrom('decision_tallies').select(['joined_count', 'acted_count', 'blocking_count']).where('decision_id', '=', id).executeTakeFirst()).toEqual({
+        joined_count: kind === 'joins' ? 28 : 0,
+        acted_count: 28,
+        blocking_count: 0,
+      });
     }
     console.log(`decisions concurrency: ${ROUNDS} rounds × ${memberCodes.length * PER_STATE} submissions through the service in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }, 600_000);
 
   it(`end in exactly 28 positions, ${HTTP_ROUNDS} rounds over HTTP`, async () => {
-    const cookies: string[] = [];
-    for (const code of memberCodes) cookies.push((await asMfaRole(t, code, 'focal-point')).cookie);
+    const focals: Array<{ cookie: string; secret: string }> = [];
+    for (const code of memberCodes) {
+      const f = await asMfaRole(t, code, 'focal-point');
+      const row = await t.db.selectFrom('users').select('totp_secret').where('id', '=', f.user.id).executeTakeFirstOrThrow();
+      focals.push({ cookie: f.cookie, secret: row.totp_secret! });
+    }
     const started = performance.now();
     for (let round = 0; round < HTTP_ROUNDS; round++) {
+      manual.advance(30_000);
       const id = await openDecision(1000 + round);
       const responses = await Promise.all(
-        Array.from({ length: PER_STATE }, () => cookies.map((cookie) => t.post(`/api/decisions/${id}/positions`, { kind: 'joins' }, { cookie }))).flat(),
+        Array.from({ length: PER_STATE }, () =>
+          focals.map((f) => t.post(`/api/decisions/${id}/positions`, { kind: 'joins' }, { cookie: f.cookie, headers: { 'x-totp-code': totpAt(f.secret, t.clock.now()) } })),
+        ).flat(),
       );
       const statuses = responses.map((r) => r.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(28);

@@ -14,6 +14,14 @@ export const decisionErrors = {
     new AppError('unprocessable', 'decisions.proposer_mismatch', 'A member state proposes a decision through its own focal point or head of delegation, or the Secretariat on its behalf.', {
       fields: [{ field: 'proposerPartyCode', message: 'does not fit the proposer kind' }],
     }),
+  unknownMeeting: () =>
+    new AppError('unprocessable', 'decisions.unknown_meeting', 'The meeting was not found.', { fields: [{ field: 'meetingId', message: 'is not a meeting you can see' }] }),
+  meetingOfAnotherBody: (body: string) =>
+    new AppError('unprocessable', 'decisions.meeting_body_mismatch', `The meeting is not a meeting of ${body}.`, { fields: [{ field: 'meetingId', message: 'is a meeting of another body' }] }),
+  meetingNotInSession: () =>
+    new AppError('unprocessable', 'decisions.meeting_not_in_session', 'A meeting is given only for a decision taken in session.', {
+      fields: [{ field: 'meetingId', message: 'is only for a decision taken in session' }],
+    }),
   textRequired: () =>
     new AppError('unprocessable', 'decisions.text_required', 'Attach the draft text (an L. document) before circulating it.', { fields: [{ field: 'textDocumentId', message: 'is needed' }] }),
   languagesNotReady: (languages: string[]) =>
@@ -24,6 +32,17 @@ export const decisionErrors = {
       { fields: [{ field: 'textDocumentId', message: `not ready in ${languages.join(', ')}` }] },
     ),
   noProfile: () => new AppError('unprocessable', 'decisions.no_profile', 'No forum profile is loaded: the consensus settings are unknown.'),
+  /** Recording a position needs a fresh two-factor confirmation: the code from the authenticator app, sent with the request. */
+  totpRequired: () =>
+    new AppError('forbidden', 'decisions.totp_required', 'Confirm with the 6-digit code from your authenticator app (header X-TOTP-Code).', {
+      fields: [{ field: 'x-totp-code', message: 'is needed' }],
+    }),
+  totpInvalid: () =>
+    new AppError('unprocessable', 'decisions.totp_invalid', 'The code is not right or has already been used; wait for the next code and try again.', {
+      fields: [{ field: 'x-totp-code', message: 'is not right or already used' }],
+    }),
+  totpNotEnabled: () =>
+    new AppError('forbidden', 'decisions.totp_not_enabled', 'Turn on two-factor authentication for your account to record your state’s position.'),
   busy: () => new AppError('conflict', 'decisions.busy', 'The position changed at the same moment; try again.', { retryAfterSeconds: 1 }),
 };
 

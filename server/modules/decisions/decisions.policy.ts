@@ -47,6 +47,8 @@ export const decisionsPolicy = definePolicy('decisions', {
   readPositions: (a: Actor, d: DecisionAccess) => isSecretariat(a) || (isMemberDelegation(a) && d.isLaunched),
   create: (a: Actor, o: { proposerKind: ProposerKind; proposerPartyId: string | null }, facts: PolicyFacts) =>
     isSecretariatStaff(a) || (o.proposerKind === 'chair' && isMemberDelegation(a) && isChair(a, facts)) || (o.proposerKind === 'member-state' && speaksFor(a, o.proposerPartyId)),
+  /** Prepare a decision (the form's defaults): whoever may propose one — the Secretariat's staff, a member state's focal point or head. */
+  prepare: (a: Actor) => isSecretariatStaff(a) || (isMemberDelegation(a) && isFocalPointOrHead(a)),
   /** Record this state's position: its head of delegation or focal point, a member state counted in the decision. */
   recordPosition: (a: Actor, d: DecisionAccess) => isMemberDelegation(a) && isFocalPointOrHead(a) && !!a.partyId && d.memberPartyIds.includes(a.partyId),
   launch: (a: Actor, _d: DecisionAccess, facts: PolicyFacts) => actsForChair(a, facts),

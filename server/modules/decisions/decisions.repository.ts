@@ -1,7 +1,10 @@
 /** The only SQL of the decisions module. */
-import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { DecisionCommentsTable, DecisionPositionsTable, DecisionsTable } from '../../db/tables.ts';
+import type { Actor } from '../../shared/context.ts';
+import { isMemberDelegation, isObserver, isSecretariat } from '../../shared/policy.ts';
+import { meetingVisibleTo } from '../meetings/meetings.repository.ts';
 import { blockingKinds } from './decision.ts';
 
 export type DecisionRow = Selectable<DecisionsTable>;
@@ -193,6 +196,11 @@ export async function partiesByCodes(db: DB, codes: readonly string[]): Promise<
   return db.selectFrom('parties').select(['id', 'code', 'kind', 'names', 'short_names']).where('code', 'in', [...codes]).execute() as Promise<PartyRef[]>;
 }
 
+/** A meeting the actor may see (meetings' own visibility predicate), with its body. */
+export async function findMeetingFor(db: DB, id: string, actor: Actor): Promise<{ id: string; body_code: string } | undefined> {
+  return db.selectFrom('meetings').select(['id', 'body_code']).where('id', '=', id).where(meetingVisibleTo(actor)).executeTakeFirst();
+}
+
 export async function findBody(db: DB, code: string): Promise<{ code: string; names: Record<string, string> } | undefined> {
   return db.selectFrom('bodies').select(['code', 'names']).where('code', '=', code).executeTakeFirst() as Promise<{ code: string; names: Record<string, string> } | undefined>;
 }
@@ -271,17 +279,44 @@ export interface DecisionListRow extends DecisionRow {
   state: string;
 }
 
+/** What `decisions.read` looks at besides the decision: the clock, the Chair's party, the forum's setting for observers. */
+export interface ViewerFacts {
+  now: Date;
+  chairPartyId: string | null;
+  observersMayComment: boolean;
+}
+
+/**
+ * The decisions `actor` may read, as a predicate over the stored columns of `decisions` (or the alias
+ * given): the one definition of `decisions.read` (decisions.policy.ts) in SQL, for the list here and
+ * for search. A test checks it against the policy on every kind of decision.
+ * - the Secretariat sees everything; a member state's people what is launched, their own party's
+ *   drafts, and (the Chair's party) every draft;
+ * - an observer what is under way when the forum lets observers comment, and outcomes open to observers;
+ * - anyone else public outcomes.
+ */
+export function decisionVisibleTo(actor: Actor, f: ViewerFacts, alias = 'decisions'): RawBuilder<SqlBool> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  if (isSecretariat(actor)) return sql<SqlBool>`true`;
+  const launched = sql<SqlBool>`(${col('launched_at')} IS NOT NULL)`;
+  if (isMemberDelegation(actor)) {
+    if (actor.partyId && actor.partyId === f.chairPartyId) return sql<SqlBool>`true`;
+    return sql<SqlBool>`(${launched} OR ${col('proposer_party_id')} = ${actor.partyId})`;
+  }
+  // Final (for a launched decision), as `deriveState` has it: in session, found on or withdrawn; under
+  // silence, withdrawn before the expiry or past it.
+  const final = sql<SqlBool>`coalesce(CASE WHEN ${col('procedure')} = 'in-session' THEN ${col('finding_at')} IS NOT NULL OR ${col('withdrawn_at')} IS NOT NULL
+    ELSE ${col('withdrawn_at')} < ${col('expires_at')} OR ${col('expires_at')} <= ${f.now} END, false)`;
+  const levels = isObserver(actor) ? sql`('public', 'members-and-observers')` : sql`('public')`;
+  const outcome = sql<SqlBool>`(${launched} AND ${final} AND ${col('outcome_access')} IN ${levels})`;
+  if (isObserver(actor) && f.observersMayComment) return sql<SqlBool>`((${launched} AND NOT ${final}) OR ${outcome})`;
+  return outcome;
+}
+
 export interface ListWhere {
-  /**
-   * Who is looking: the Secretariat sees all; a member state what is launched, its own drafts (the
-   * Chair all drafts); an observer what is under way when observers may comment, and outcomes open
-   * to observers; anyone else public outcomes. Mirrors the `decisions.read` policy (tested against it).
-   */
-  visibility:
-    | { kind: 'all' }
-    | { kind: 'member'; partyId: string; isChair: boolean }
-    | { kind: 'observer'; observersMayComment: boolean }
-    | { kind: 'public' };
+  /** Who is looking (see `decisionVisibleTo`). */
+  viewer: Actor;
+  facts: ViewerFacts;
   bodyCode?: string;
   procedure?: 'in-session' | 'silence';
   /** Open decisions on which this member state has no current position. */
@@ -317,17 +352,13 @@ export function stateSql(now: Date) {
     ELSE 'adopted' END`;
 }
 
-const finalStates = sql`('adopted', 'not-adopted', 'withdrawn')`;
-
-/** The filters that need no position summary: body, procedure, text, who may see it, awaiting. */
+/** The filters that need no position counts: body, procedure, text, who may see it, awaiting. */
 function whereOf(w: ListWhere) {
   const c: ReturnType<typeof sql<SqlBool>>[] = [];
   if (w.bodyCode) c.push(sql<SqlBool>`d.body_code = ${w.bodyCode}`);
   if (w.procedure) c.push(sql<SqlBool>`d.procedure = ${w.procedure}`);
   if (w.textDocumentId) c.push(sql<SqlBool>`d.text_document_id = ${w.textDocumentId}`);
-  if (w.visibility.kind !== 'all' && !(w.visibility.kind === 'member' && w.visibility.isChair)) {
-    c.push(w.visibility.kind === 'member' ? sql<SqlBool>`(d.launched_at IS NOT NULL OR d.proposer_party_id = ${w.visibility.partyId})` : sql<SqlBool>`d.launched_at IS NOT NULL`);
-  }
+  c.push(decisionVisibleTo(w.viewer, w.facts, 'd'));
   if (w.awaitingPartyId) {
     c.push(sql<SqlBool>`(d.launched_at IS NOT NULL AND d.withdrawn_at IS NULL AND ${w.awaitingPartyId}::uuid = ANY (d.member_party_ids)
       AND ((d.procedure = 'silence' AND d.expires_at > ${w.now}) OR (d.procedure = 'in-session' AND d.finding_at IS NULL))
@@ -337,40 +368,28 @@ function whereOf(w: ListWhere) {
 }
 
 /** Whether the list needs each decision's state in SQL (to filter by it). */
-const needsState = (w: ListWhere) => !!w.state || w.visibility.kind === 'observer' || w.visibility.kind === 'public';
+const needsState = (w: ListWhere) => !!w.state;
 
 /**
- * Decisions with their position summaries, counted as `deriveState` counts them: one aggregate per
- * decision in a LATERAL join, so the state expression reads each count without running it again.
+ * Decisions with their position counts, as `deriveState` counts them: stored per decision in
+ * `decision_tallies` and kept right by triggers (migration 2026-11-28T1000), so the state expression
+ * reads three integers instead of aggregating every decision's positions on every request.
  */
 function baseQuery(db: DB, w: ListWhere) {
   const mine = w.myPartyId;
-  const beforeExpiry = sql`(d.expires_at IS NULL OR p.recorded_at < d.expires_at)`;
   return db
     .selectFrom('decisions as d')
+    .leftJoin('decision_tallies as t', 't.decision_id', 'd.id')
     .leftJoin('documents as td', 'td.id', 'd.text_document_id')
     .leftJoin('documents as od', 'od.id', 'd.outcome_document_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('decision_positions as p')
-          .select([
-            sql<number>`(count(*) FILTER (WHERE p.kind IN (${blockingList}) AND ${beforeExpiry}))::int`.as('blocking_count'),
-            sql<number>`(count(*) FILTER (WHERE p.kind = 'joins' AND ${beforeExpiry}))::int`.as('joined_count'),
-            sql<number>`count(*)::int`.as('acted_count'),
-          ])
-          .where(sql<SqlBool>`p.decision_id = d.id AND p.is_current AND p.party_id = ANY (d.member_party_ids)`)
-          .as('agg'),
-      (join) => join.onTrue(),
-    )
     .where(whereOf(w))
     .selectAll('d')
     .select([
       'td.symbol as text_symbol',
       'od.symbol as outcome_symbol',
-      'agg.blocking_count',
-      'agg.joined_count',
-      'agg.acted_count',
+      sql<number>`coalesce(t.blocking_count, 0)`.as('blocking_count'),
+      sql<number>`coalesce(t.joined_count, 0)`.as('joined_count'),
+      sql<number>`coalesce(t.acted_count, 0)`.as('acted_count'),
       mine
         ? sql<PositionRow['kind'] | null>`(SELECT p.kind FROM decision_positions p WHERE p.decision_id = d.id AND p.party_id = ${mine} AND p.is_current)`.as('my_position')
         : sql<null>`NULL`.as('my_position'),
@@ -382,18 +401,12 @@ function listQuery(db: DB, w: ListWhere) {
   const state = stateSql(w.now);
   let q = db.selectFrom(baseQuery(db, w).as('x')).selectAll('x').select(state.as('state'));
   if (w.state) q = q.where(state, '=', w.state);
-  if (w.visibility.kind === 'observer') {
-    const open = w.visibility.observersMayComment ? sql<SqlBool>`${state} NOT IN ${finalStates}` : sql<SqlBool>`false`;
-    q = q.where(sql<SqlBool>`(${open} OR (${state} IN ${finalStates} AND x.outcome_access IN ('public', 'members-and-observers')))`);
-  }
-  if (w.visibility.kind === 'public') q = q.where(sql<SqlBool>`(${state} IN ${finalStates} AND x.outcome_access = 'public')`);
   return q;
 }
 
 /**
- * Runs list queries with PostgreSQL's JIT off. The lateral aggregates make the planner's cost
- * estimate large, so JIT compiles the query (400 ms measured) to run it in 10 ms; off, the whole list
- * of 10,000 decisions filtered by state answers in tens of milliseconds (bench/decisions.bench.ts).
+ * Runs list queries with PostgreSQL's JIT off: a state filter over 10,000 decisions can cost enough for
+ * the planner to JIT-compile a query (hundreds of ms) that runs in a few ms (bench/decisions.bench.ts).
  */
 export async function withoutJit<T>(db: DB, run: (trx: DB) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
@@ -442,4 +455,23 @@ export async function decisionsExpiringBetween(db: DB, from: Date, to: Date): Pr
     .where('expires_at', '<', to)
     .orderBy('expires_at')
     .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two-factor step-up
+
+export async function secondFactorOf(db: DB, userId: string): Promise<{ secret: string | null; enabled: boolean } | undefined> {
+  const r = await db.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', userId).executeTakeFirst();
+  return r ? { secret: r.totp_secret, enabled: r.totp_enabled } : undefined;
+}
+
+/** Spends a TOTP time step on a step-up: false when this person already spent it (a replayed code). */
+export async function spendStepUp(trx: DB, userId: string, step: number, at: Date): Promise<boolean> {
+  const r = await trx
+    .insertInto('decision_step_ups')
+    .values({ user_id: userId, step, used_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'step']).doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return r !== undefined;
 }

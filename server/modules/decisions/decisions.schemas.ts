@@ -75,6 +75,15 @@ export const idempotencyHeaders = z.object({
     .meta({ description: 'Retry safely: the same key and body return the first result; another body 422; still in flight 409.' }),
 });
 
+export const positionHeaders = idempotencyHeaders.extend({
+  'x-totp-code': z
+    .string()
+    .trim()
+    .regex(/^\d{3} ?\d{3}$/, { error: 'must be the 6-digit code from the authenticator app' })
+    .optional()
+    .meta({ description: 'Two-factor step-up: the current code from the authenticator app, needed whenever a position is recorded (not for repeating the current one).' }),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Responses
 
@@ -170,6 +179,15 @@ export const recordPositionResult = z
   })
   .meta({ id: 'RecordPositionResult' });
 export type RecordPositionResult = z.infer<typeof recordPositionResult>;
+
+export const silenceDefaultView = z
+  .object({
+    expiry: expiryView.meta({ description: 'The expiry a silence procedure launched now would have by default.' }),
+    silenceDays: z.number().int(),
+    closingHour: z.string(),
+    zone: z.string().meta({ description: 'The forum’s IANA time zone (profile).' }),
+  })
+  .meta({ id: 'DecisionSilenceDefault' });
 
 export const commentView = z
   .object({ id: z.string(), partyCode: z.string(), author: z.string(), text: z.string(), createdAt: iso })

@@ -9,7 +9,8 @@ import type { Actor, Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { authorize, can } from '../../shared/policy.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.service.ts';
-import { requireRecentMfa } from '../identity/actor.ts';
+import { requireSession } from '../identity/actor.ts';
+import { totpStepOf } from '../identity/totp.ts';
 import '../documents/documents.policy.ts';
 import { accessFactsOf, addressedPartyIds } from '../documents/documents.repository.ts';
 import { runIdempotent, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service.ts';
@@ -334,6 +335,12 @@ export async function createDecision(db: DB, ctx: Ctx, input: CreateDecisionInpu
         });
       }
     }
+    if (input.meetingId) {
+      if (input.procedure !== 'in-session') throw decisionErrors.meetingNotInSession();
+      const meeting = await repo.findMeetingFor(trx, input.meetingId, actor);
+      if (!meeting) throw decisionErrors.unknownMeeting();
+      if (meeting.body_code !== input.bodyCode) throw decisionErrors.meetingOfAnotherBody(input.bodyCode);
+    }
     const now = ctx.clock.now();
     const row = await repo.insertDecision(trx, {
       body_code: input.bodyCode,
@@ -357,6 +364,14 @@ export async function createDecision(db: DB, ctx: Ctx, input: CreateDecisionInpu
     return row.id;
   });
   return getDecision(db, ctx, id);
+}
+
+/** The default expiry of a silence procedure launched now, from the profile: what the form to prepare a decision proposes. */
+export async function silenceDefault(db: DB, ctx: Ctx) {
+  authorize(ctx.actor, 'decisions.prepare');
+  const settings = await settingsOf(db);
+  const d = rule(() => resolveSilenceExpiry(ctx.clock.now(), { days: settings.silenceDays, closingHour: settings.closingHour, zone: settings.zone }, null));
+  return { expiry: { at: d.instant.toISOString(), ...d.local }, silenceDays: settings.silenceDays, closingHour: settings.closingHour, zone: settings.zone };
 }
 
 async function documentAccessFacts(db: DB, documentId: string) {
@@ -389,16 +404,9 @@ export async function listDecisions(db: DB, ctx: Ctx, q: ListInput) {
   const facts = await factsFor(db, ctx);
   if (q.awaiting === 'mine' && !(actor.partyKind === 'member-state' && actor.partyId)) return { items: [], total: 0, limit: q.limit, offset: q.offset };
   const isMember = actor.kind === 'user' && actor.partyKind === 'member-state' && !!actor.partyId;
-  const visibility: repo.ListWhere['visibility'] =
-    actor.kind === 'user' && actor.partyKind === 'secretariat'
-      ? { kind: 'all' }
-      : isMember
-        ? { kind: 'member', partyId: actor.partyId!, isChair: actor.partyId === facts.chairPartyId }
-        : isObserverActor(actor)
-          ? { kind: 'observer', observersMayComment: facts.observersMayComment === true }
-          : { kind: 'public' };
   const where: repo.ListWhere = {
-    visibility,
+    viewer: actor,
+    facts: { now, chairPartyId: facts.chairPartyId ?? null, observersMayComment: facts.observersMayComment === true },
     bodyCode: q.body,
     procedure: q.procedure,
     awaitingPartyId: q.awaiting === 'mine' ? actor.partyId! : undefined,
@@ -610,7 +618,7 @@ export async function recordFinding(
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
 
-async function recordPositionOnce(db: DB, ctx: Ctx, id: string, input: PositionInputBody, complete?: (trx: DB, status: number, body: RecordPositionResult) => Promise<void>) {
+async function recordPositionOnce(db: DB, ctx: Ctx, id: string, input: PositionInputBody, totp: string | null, complete?: (trx: DB, status: number, body: RecordPositionResult) => Promise<void>) {
   return db.transaction().execute(async (trx) => {
     const actor = ctx.actor;
     // Refusals (401/403/404) are written to the audit trail as `access.denied` by the auth hook, for every route.
@@ -621,7 +629,9 @@ async function recordPositionOnce(db: DB, ctx: Ctx, id: string, input: PositionI
       throw new AppError('forbidden', 'decisions.not_your_state', 'A position is recorded only for your own state.', { fields: [{ field: 'party', message: 'is not your state' }] });
     }
     authorize(actor, 'decisions.recordPosition', access, facts);
-    requireRecentMfa(ctx);
+    requireSession(ctx);
+    const factor = await repo.secondFactorOf(trx, actor.userId!);
+    if (!factor?.enabled || !factor.secret) throw decisionErrors.totpNotEnabled();
     const now = ctx.clock.now();
     const partyId = actor.partyId!;
     const asCurrent = (p: { kind: PositionRow['kind']; recorded_at: Date | string; text: string | null } | undefined) =>
@@ -650,6 +660,7 @@ async function recordPositionOnce(db: DB, ctx: Ctx, id: string, input: PositionI
       result = { position: positionView({ ...same, party_code: actor.partyCode! }), changed: false, state: derived.state };
       status = 200;
     } else {
+      await confirmStepUp(trx, ctx, factor.secret, totp);
       const newId = randomUUID();
       if (current && !(await repo.supersedePosition(trx, current.id, newId))) throw decisionErrors.busy();
       const inserted = await repo.insertPosition(trx, {
@@ -660,7 +671,7 @@ async function recordPositionOnce(db: DB, ctx: Ctx, id: string, input: PositionI
         text: input.text?.trim() || null,
         recorded_by_user_id: actor.userId!,
         recorded_at: now,
-        mfa: actor.mfa,
+        mfa: true,
         request_id: ctx.requestId,
       });
       const after = [...positions.filter((p) => p.party_id !== partyId), { ...inserted, party_code: actor.partyCode! }];
@@ -685,15 +696,34 @@ async function recordPositionOnce(db: DB, ctx: Ctx, id: string, input: PositionI
 }
 
 /**
- * Records the caller's state's position. Concurrent identical submissions end in one position:
+ * The two-factor step-up of a position: a TOTP code valid now (one step of drift either way), from
+ * the person's authenticator, not spent on another step-up before. Asked only when something is to be
+ * recorded: repeating the current position records nothing and needs no code.
+ */
+async function confirmStepUp(trx: DB, ctx: Ctx, secret: string, code: string | null): Promise<void> {
+  if (!code) throw decisionErrors.totpRequired();
+  const now = ctx.clock.now();
+  const step = totpStepOf(secret, code, now);
+  if (step === null || !(await repo.spendStepUp(trx, ctx.actor.userId!, step, now))) throw decisionErrors.totpInvalid();
+}
+
+/**
+ * Records the caller's state's position, confirmed with a TOTP code (`totp`). Concurrent identical submissions end in one position:
  * the unique index on (decision, state) WHERE current refuses a second current row, and the loser
  * retries, finds the same position current, and answers "unchanged".
  */
-export async function recordPosition(db: DB, ctx: Ctx, id: string, input: PositionInputBody, idempotency?: IdempotentRequest): Promise<IdempotentResult<RecordPositionResult>> {
+export async function recordPosition(
+  db: DB,
+  ctx: Ctx,
+  id: string,
+  input: PositionInputBody,
+  idempotency?: IdempotentRequest,
+  totp: string | null = null,
+): Promise<IdempotentResult<RecordPositionResult>> {
   const attempt = async (complete?: (trx: DB, status: number, body: RecordPositionResult) => Promise<void>) => {
     for (let i = 0; ; i++) {
       try {
-        return await recordPositionOnce(db, ctx, id, input, complete);
+        return await recordPositionOnce(db, ctx, id, input, totp, complete);
       } catch (err) {
         const retriable = isUniqueViolation(err) || (err instanceof AppError && err.code === 'decisions.busy');
         if (!retriable || i >= 8) throw err;

@@ -1,13 +1,15 @@
 /**
  * The SQL of search: writing index rows, the outbox, and the search itself. Access is applied here,
  * in the query, through the owning modules' own visibility predicates (documents' `visibleTo`,
- * meetings' `meetingVisibleTo`, exchange's `visibleSubmission`), so results, counts and facets are
+ * meetings' `meetingVisibleTo`, decisions' `decisionVisibleTo`, exchange's `visibleSubmission`), so results, counts and facets are
  * computed only over what the caller may see.
  */
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { SearchGuard, SearchItemType } from '../../db/tables.ts';
 import type { Actor } from '../../shared/context.ts';
+import { decisionVisibleTo } from '../decisions/decisions.repository.ts';
+import { eventVisibleSql as cbmEventVisible } from '../cbm/cbm.search.ts';
 import { visibleTo as documentVisibleTo } from '../documents/documents.repository.ts';
 import { visibleSubmission } from '../exchange/exchange.repository.ts';
 import { meetingVisibleTo } from '../meetings/meetings.repository.ts';
@@ -120,29 +122,6 @@ export interface AccessFacts {
   observersMayComment: boolean;
 }
 
-/**
- * Decisions have no SQL predicate of their own (their read rule is a policy over a derived state), so
- * this mirrors `decisions.read` in decisions.policy.ts over the stored columns; a decision is final
- * when withdrawn, found on, or past its silence deadline (decision.ts `deriveState`).
- */
-export function decisionVisibleTo(actor: Actor, f: AccessFacts): RawBuilder<SqlBool> {
-  const partyId = actor.kind === 'user' ? actor.partyId : null;
-  if (partyId && actor.partyKind === 'secretariat') return sql<SqlBool>`true`;
-  const launched = sql<SqlBool>`(decisions.launched_at IS NOT NULL)`;
-  const final = sql<SqlBool>`(decisions.withdrawn_at IS NOT NULL OR decisions.finding_at IS NOT NULL
-    OR (decisions.procedure = 'silence' AND decisions.launched_at IS NOT NULL AND decisions.expires_at <= ${f.now}))`;
-  const observer = !!partyId && (actor.partyKind === 'observer-state' || actor.partyKind === 'observer-organization');
-  const outcome = observer
-    ? sql<SqlBool>`(${launched} AND ${final} AND decisions.outcome_access IN ('public', 'members-and-observers'))`
-    : sql<SqlBool>`(${launched} AND ${final} AND decisions.outcome_access = 'public')`;
-  if (partyId && actor.partyKind === 'member-state') {
-    if (f.chairPartyId && f.chairPartyId === partyId && (actor.role === 'focal-point' || actor.role === 'head-of-delegation')) return sql<SqlBool>`true`;
-    return sql<SqlBool>`(${launched} OR decisions.proposer_party_id = ${partyId} OR ${outcome})`;
-  }
-  if (observer && f.observersMayComment) return sql<SqlBool>`((${launched} AND NOT ${final}) OR ${outcome})`;
-  return outcome;
-}
-
 /** Whether the index row `si` may be seen by `actor`: its guard, checked by the owning module's predicate. */
 export function itemVisibleTo(actor: Actor, f: AccessFacts): RawBuilder<SqlBool> {
   const secretariat = actor.kind === 'user' && !!actor.partyId && actor.partyKind === 'secretariat';
@@ -151,7 +130,8 @@ export function itemVisibleTo(actor: Actor, f: AccessFacts): RawBuilder<SqlBool>
     OR (si.guard = 'document' AND EXISTS (SELECT 1 FROM documents WHERE documents.id = si.guard_id AND ${documentVisibleTo(actor, f.now)}))
     OR (si.guard = 'meeting' AND EXISTS (SELECT 1 FROM meetings WHERE meetings.id = si.guard_id AND ${meetingVisibleTo(actor)}))
     OR (si.guard = 'decision' AND EXISTS (SELECT 1 FROM decisions WHERE decisions.id = si.guard_id AND ${decisionVisibleTo(actor, f)}))
-    OR (si.guard = 'submission' AND EXISTS (SELECT 1 FROM exchange_submissions s WHERE s.id = si.guard_id AND ${visibleSubmission(actor, 's')})))`;
+    OR (si.guard = 'submission' AND EXISTS (SELECT 1 FROM exchange_submissions s WHERE s.id = si.guard_id AND ${visibleSubmission(actor, 's')}))
+    OR (si.guard = 'cbm-event' AND EXISTS (SELECT 1 FROM cbm_events WHERE cbm_events.id = si.guard_id AND ${cbmEventVisible(actor)})))`;
 }
 
 // ---------------------------------------------------------------------------------------------

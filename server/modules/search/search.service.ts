@@ -19,7 +19,7 @@ import * as repo from './search.repository.ts';
 import { type Segment, buildSnippet, markTokens } from './snippet.ts';
 import { itemBuilders, sourceIds } from './sources.repository.ts';
 
-export const itemTypes = ['document', 'meeting', 'decision', 'glossary', 'party', 'body', 'cbm'] as const satisfies readonly SearchItemType[];
+export const itemTypes = ['document', 'meeting', 'decision', 'glossary', 'party', 'body', 'cbm', 'cbm-area', 'cbm-measure', 'cbm-event'] as const satisfies readonly SearchItemType[];
 
 export interface SearchParams {
   q: string;

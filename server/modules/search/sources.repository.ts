@@ -6,6 +6,7 @@
 import type { DB } from '../../db/database.ts';
 import type { SearchItemType } from '../../db/tables.ts';
 import { currentParagraphs, languagesOf } from '../documents/documents.repository.ts';
+import { cbmAreaItem, cbmEventItem, cbmMeasureItem } from '../cbm/cbm.search.ts';
 import type { IndexItem, IndexVersion } from './search.indexer.ts';
 
 const yearOf = (d: Date | string | null | undefined) => (d ? new Date(d).getUTCFullYear() : null);
@@ -195,6 +196,9 @@ export const itemBuilders: Record<SearchItemType, (db: DB, id: string) => Promis
   decision: decisionItem,
   cbm: cbmItem,
   glossary: glossaryItem,
+  'cbm-area': cbmAreaItem,
+  'cbm-measure': cbmMeasureItem,
+  'cbm-event': cbmEventItem,
 };
 
 /** Every id of a type in its source table, for the full reindex. */
@@ -207,6 +211,9 @@ export async function sourceIds(db: DB, type: SearchItemType): Promise<string[]>
     decision: 'decisions',
     cbm: 'exchange_submissions',
     glossary: 'glossary_concepts',
+    'cbm-area': 'cbm_areas',
+    'cbm-measure': 'cbm_measures',
+    'cbm-event': 'cbm_events',
   } as const satisfies Record<SearchItemType, string>;
   const rows = await db.selectFrom(table[type]).select('id').orderBy('id').execute();
   return rows.map((r) => String(r.id));

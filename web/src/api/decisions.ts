@@ -1,5 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiCall, sessionKey } from './account.ts';
+import { ApiError, networkErrorCode } from './client.ts';
+import type { Problem } from './types.ts';
 
 /** Decisions as the web app reads them; shapes follow openapi.json (Decision, DecisionSummary, …). */
 
@@ -138,13 +140,65 @@ export interface LocalDeadline {
   zone: string;
 }
 
+/** The default silence deadline of a decision launched now (the profile's period, closing hour and zone). */
+export interface SilenceDefault {
+  expiry: Expiry;
+  silenceDays: number;
+  closingHour: string;
+  zone: string;
+}
+
+export const silenceDefaultQuery = queryOptions({
+  queryKey: [...decisionsKey, 'silence-default'],
+  queryFn: ({ signal }) => apiCall<SilenceDefault>('GET', '/decisions/silence-default', { signal }),
+  staleTime: 60_000,
+});
+
+export interface CreateDecision {
+  bodyCode: string;
+  title: Record<string, string>;
+  textDocumentId: string | null;
+  procedure: 'in-session' | 'silence';
+  meetingId: string | null;
+  proposerKind: 'chair' | 'secretariat' | 'member-state';
+  proposerPartyCode: string | null;
+  outcomeAccess: 'public' | 'members' | 'members-and-observers';
+}
+
+/** The problem codes of the two-factor step-up: the page asks for the code, or says it was wrong. */
+export const stepUpCodes = { required: 'decisions.totp_required', invalid: 'decisions.totp_invalid', notEnabled: 'decisions.totp_not_enabled' } as const;
+
+/**
+ * Records a position; `code` is the step-up code from the authenticator app (sent as X-TOTP-Code).
+ * Without one, a change answers `decisions.totp_required` and the page asks for it, then sends again.
+ */
+async function sendPosition(id: string, kind: PositionKind, text: string, code: string | null) {
+  let res: Response;
+  try {
+    res = await fetch(`/api/decisions/${id}/positions`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...(code ? { 'x-totp-code': code } : {}) },
+      credentials: 'same-origin',
+      body: JSON.stringify({ kind, text: text || null }),
+    });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: networkErrorCode });
+  }
+  const body = (await res.json().catch(() => null)) as Partial<Problem> | null;
+  if (!res.ok) {
+    throw new ApiError({ type: 'about:blank', title: res.statusText, ...(body ?? {}), status: res.status, code: typeof body?.code === 'string' ? body.code : `http_${res.status}` });
+  }
+  return body as unknown as { position: Position; changed: boolean; state: DecisionState };
+}
+
 export const decisionsApi = {
+  create: (body: CreateDecision) => apiCall<Decision>('POST', '/decisions', { body }),
   launch: (id: string, expiry: LocalDeadline | null) => apiCall<Decision>('POST', `/decisions/${id}/launch`, { body: expiry ? { expiry } : {} }),
   extend: (id: string, expiry: LocalDeadline, reason: string) => apiCall<Decision>('POST', `/decisions/${id}/extend`, { body: { expiry, reason: reason || null } }),
   withdraw: (id: string, reason: string) => apiCall<Decision>('POST', `/decisions/${id}/withdraw`, { body: { reason: reason || null } }),
   finding: (id: string, outcome: 'no-objection' | 'objection', objectorPartyCodes: string[], note: string) =>
     apiCall<Decision>('POST', `/decisions/${id}/finding`, { body: { outcome, objectorPartyCodes, note: note || null } }),
-  position: (id: string, kind: PositionKind, text: string) => apiCall<{ position: Position; changed: boolean; state: DecisionState }>('POST', `/decisions/${id}/positions`, { body: { kind, text: text || null } }),
+  position: sendPosition,
   comment: (id: string, text: string) => apiCall<Comment>('POST', `/decisions/${id}/comments`, { body: { text } }),
 };
 

@@ -14,9 +14,14 @@ import {
   type PositionKind,
   type Positions,
   positionsQuery,
+  stepUpCodes,
   titleIn,
 } from '../api/decisions.ts';
+import { isApiError } from '../api/client.ts';
 import { Countdown, DecisionStateBadge, InstantIn, PositionLabel, StateName, viewerTimeZone } from '../components/decisions/decision-bits.tsx';
+import { Outcome } from '../components/decisions/outcome.tsx';
+import { StepUpPrompt, useStepUp } from '../components/decisions/step-up.tsx';
+import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, Notice, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { intlDataLocale, regionName } from '../i18n/display-names.ts';
@@ -50,25 +55,28 @@ const choosable: PositionKind[] = ['joins', 'no-objection', 'objection', 'amendm
 function PositionPanel({ decision, me }: { decision: Decision; me: Me }) {
   const intl = useIntl();
   const ids = useId();
-  const change = useChange();
+  const queryClient = useQueryClient();
   const [kind, setKind] = useState<PositionKind | null>(null);
   const [text, setText] = useState('');
   const [confirming, setConfirming] = useState(false);
   const kinds = decision.myPosition && blockingKinds.includes(decision.myPosition) ? [...choosable, 'withdrawn-objection' as const] : choosable;
   const needsText = kind !== null && kindsWithText.includes(kind);
   const textLabel = kind === 'objection' ? 'decisions.act.reason' : kind === 'amendment' ? 'decisions.act.amendmentText' : 'decisions.act.statementText';
+  // Recording asks for a fresh two-factor code at the moment of acting (the step-up prompt), then sends again.
+  const act = useStepUp(
+    (code) => decisionsApi.position(decision.id, kind!, needsText ? text.trim() : '', code),
+    async () => {
+      setConfirming(false);
+      setKind(null);
+      setText('');
+      await queryClient.invalidateQueries({ queryKey: decisionsKey });
+    },
+  );
+  const notEnabled = isApiError(act.error) && act.error.code === stepUpCodes.notEnabled;
 
   const review = (e: FormEvent) => {
     e.preventDefault();
     if (kind && (!needsText || text.trim())) setConfirming(true);
-  };
-  const confirm = async () => {
-    if (!kind) return;
-    if (await change.run(() => decisionsApi.position(decision.id, kind, needsText ? text.trim() : ''))) {
-      setConfirming(false);
-      setKind(null);
-      setText('');
-    }
   };
 
   return (
@@ -82,10 +90,10 @@ function PositionPanel({ decision, me }: { decision: Decision; me: Me }) {
             <FormattedMessage id="decisions.act.current" values={{ position: <strong key="p">{intl.formatMessage({ id: `decisions.position.${decision.myPosition}` })}</strong> }} />
           </p>
         ) : null}
-        {!me.session.mfa ? (
+        {!me.user.totpEnabled || notEnabled ? (
           <Notice tone="info" title={<FormattedMessage id="decisions.act.mfaTitle" />}>
             <p>
-              <FormattedMessage id="decisions.act.mfaBody" />
+              <FormattedMessage id="decisions.act.totpOff" />
             </p>
             <p>
               <Link to="/account">
@@ -106,17 +114,29 @@ function PositionPanel({ decision, me }: { decision: Decision; me: Me }) {
                 {text}
               </blockquote>
             ) : null}
-            <p>
-              <FormattedMessage id="decisions.act.confirmNote" />
-            </p>
-            <div className="dec-row">
-              <button type="button" className="button" disabled={change.busy} onClick={() => void confirm()}>
-                <FormattedMessage id="decisions.act.confirm" />
-              </button>
-              <button type="button" className="button button--secondary" disabled={change.busy} onClick={() => setConfirming(false)}>
-                <FormattedMessage id="decisions.act.back" />
-              </button>
-            </div>
+            {act.asking ? (
+              <StepUpPrompt
+                busy={act.busy}
+                codeError={act.codeError}
+                confirmLabel={intl.formatMessage({ id: 'decisions.act.confirm' })}
+                onSubmit={(code) => void act.attempt(code)}
+                onCancel={act.cancel}
+              />
+            ) : (
+              <>
+                <p>
+                  <FormattedMessage id="decisions.act.confirmNote" />
+                </p>
+                <div className="dec-row">
+                  <button type="button" className="button" disabled={act.busy} onClick={() => void act.attempt(null)}>
+                    <FormattedMessage id="decisions.act.confirm" />
+                  </button>
+                  <button type="button" className="button button--secondary" disabled={act.busy} onClick={() => setConfirming(false)}>
+                    <FormattedMessage id="decisions.act.back" />
+                  </button>
+                </div>
+              </>
+            )}
           </div>
         ) : (
           <form onSubmit={review} className="dec-section">
@@ -154,12 +174,12 @@ function PositionPanel({ decision, me }: { decision: Decision; me: Me }) {
             </div>
           </form>
         )}
-        {change.done ? (
+        {act.done ? (
           <p role="status">
             <FormattedMessage id="decisions.act.recorded" />
           </p>
         ) : null}
-        {change.error ? <ProblemMessage error={change.error} /> : null}
+        {act.error && !notEnabled ? <ProblemMessage error={act.error} /> : null}
       </div>
     </section>
   );
@@ -168,7 +188,7 @@ function PositionPanel({ decision, me }: { decision: Decision; me: Me }) {
 // ---------------------------------------------------------------------------------------------
 // The Chair's actions
 
-function DeadlineFields({ value, onChange, idPrefix }: { value: { date: string; time: string; zone: string }; onChange: (v: { date: string; time: string; zone: string }) => void; idPrefix: string }) {
+export function DeadlineFields({ value, onChange, idPrefix }: { value: { date: string; time: string; zone: string }; onChange: (v: { date: string; time: string; zone: string }) => void; idPrefix: string }) {
   return (
     <div className="dec-row">
       <div className="dec-field">
@@ -193,7 +213,7 @@ function DeadlineFields({ value, onChange, idPrefix }: { value: { date: string; 
   );
 }
 
-function ChairPanel({ decision, positions }: { decision: Decision; positions: Positions | undefined }) {
+function ChairPanel({ decision }: { decision: Decision }) {
   const ids = useId();
   const change = useChange();
   const [explicit, setExplicit] = useState(false);
@@ -204,9 +224,6 @@ function ChairPanel({ decision, positions }: { decision: Decision; positions: Po
     if (expiry) setDeadline({ date: expiry.date, time: expiry.time, zone: expiry.zone });
   }, [expiry]);
   const [reason, setReason] = useState('');
-  const [outcome, setOutcome] = useState<'no-objection' | 'objection'>('no-objection');
-  const [objectors, setObjectors] = useState<string[]>([]);
-  const [note, setNote] = useState('');
   const [withdrawing, setWithdrawing] = useState(false);
   const can = decision.can;
   if (!can.launch && !can.extend && !can.withdraw && !can.recordFinding) return null;
@@ -268,49 +285,11 @@ function ChairPanel({ decision, positions }: { decision: Decision; positions: Po
           </form>
         ) : null}
         {can.recordFinding ? (
-          <form onSubmit={submit(() => decisionsApi.finding(decision.id, outcome, outcome === 'objection' ? objectors : [], note))} className="dec-section">
-            <fieldset>
-              <legend>
-                <FormattedMessage id="decisions.chair.finding" />
-              </legend>
-              <label className="dec-choice">
-                <input type="radio" name={`${ids}-f`} checked={outcome === 'no-objection'} onChange={() => setOutcome('no-objection')} />
-                <FormattedMessage id="decisions.chair.findingNoObjection" />
-              </label>
-              <label className="dec-choice">
-                <input type="radio" name={`${ids}-f`} checked={outcome === 'objection'} onChange={() => setOutcome('objection')} />
-                <FormattedMessage id="decisions.chair.findingObjection" />
-              </label>
-              {outcome === 'objection' ? (
-                <fieldset>
-                  <legend>
-                    <FormattedMessage id="decisions.chair.objectors" />
-                  </legend>
-                  {(positions?.members ?? []).map((m) => (
-                    <label key={m.partyCode} className="dec-choice">
-                      <input
-                        type="checkbox"
-                        checked={objectors.includes(m.partyCode)}
-                        onChange={(e) => setObjectors((o) => (e.target.checked ? [...o, m.partyCode] : o.filter((c) => c !== m.partyCode)))}
-                      />
-                      <StateName code={m.partyCode} />
-                    </label>
-                  ))}
-                </fieldset>
-              ) : null}
-              <div className="dec-field">
-                <label htmlFor={`${ids}-note`}>
-                  <FormattedMessage id="decisions.chair.note" />
-                </label>
-                <input id={`${ids}-note`} type="text" dir="auto" value={note} onChange={(e) => setNote(e.target.value)} />
-              </div>
-            </fieldset>
-            <div>
-              <button type="submit" className="button" disabled={change.busy}>
-                <FormattedMessage id="decisions.chair.recordFinding" />
-              </button>
-            </div>
-          </form>
+          <p>
+            <Link to="/decisions/$id/session" params={{ id: decision.id }} className="button">
+              <FormattedMessage id="decisions.session.run" />
+            </Link>
+          </p>
         ) : null}
         {can.withdraw ? (
           withdrawing ? (
@@ -362,127 +341,19 @@ function PositionsTable({ positions }: { positions: Positions }) {
       <h2 id="dec-positions-h">
         <FormattedMessage id="decisions.positions.heading" />
       </h2>
-      <div className="dec-table-wrap">
-        <table className="dec-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="decisions.positions.state" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="decisions.positions.position" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="decisions.positions.text" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="decisions.positions.recorded" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.partyCode}>
-                <th scope="row">
-                  <StateName code={m.partyCode} />
-                </th>
-                <td>{m.position ? <PositionLabel kind={m.position.kind} /> : <FormattedMessage id="decisions.positions.none" />}</td>
-                <td dir="auto">{m.position?.text ?? ''}</td>
-                <td>{m.position ? intl.formatDate(m.position.recordedAt, { dateStyle: 'medium', timeStyle: 'short' }) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={<FormattedMessage id="decisions.positions.heading" />}
+        rows={members}
+        rowKey={(m) => m.partyCode}
+        columns={[
+          { heading: 'decisions.positions.state', cell: (m) => <StateName code={m.partyCode} /> },
+          { heading: 'decisions.positions.position', cell: (m) => (m.position ? <PositionLabel kind={m.position.kind} /> : <FormattedMessage id="decisions.positions.none" />) },
+          { heading: 'decisions.positions.text', dir: 'auto', cell: (m) => m.position?.text ?? '' },
+          { heading: 'decisions.positions.recorded', cell: (m) => (m.position ? intl.formatDate(m.position.recordedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '') },
+        ]}
+      />
     </section>
   );
-}
-
-function Outcome({ decision, zone }: { decision: Decision; zone: string }) {
-  if (decision.state === 'adopted') {
-    return (
-      <section className="dec-section" aria-labelledby="dec-outcome-h">
-        <h2 id="dec-outcome-h">
-          <FormattedMessage id="decisions.outcome.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="decisions.outcome.adoptedAt" values={{ when: <InstantIn key="w" at={decision.decidedAt!} zone={zone} /> }} />
-        </p>
-        {decision.outcomeDocument ? (
-          <p>
-            <FormattedMessage
-              id="decisions.outcome.issuedAs"
-              values={{
-                symbol: (
-                  <Link key="s" to="/documents/$id" params={{ id: decision.outcomeDocument.id }} dir="ltr">
-                    {decision.outcomeDocument.symbol}
-                  </Link>
-                ),
-              }}
-            />
-          </p>
-        ) : (
-          <p>
-            <FormattedMessage id="decisions.outcome.issuing" />
-          </p>
-        )}
-        {decision.annexes.length ? (
-          <>
-            <h3>
-              <FormattedMessage id="decisions.outcome.annexes" />
-            </h3>
-            <ul className="dec-annexes">
-              {decision.annexes.map((a) => (
-                <li key={`${a.partyCode}-${a.kind}`}>
-                  <strong>
-                    <StateName code={a.partyCode} /> — <PositionLabel kind={a.kind} />:
-                  </strong>{' '}
-                  <span dir="auto">{a.text}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
-    );
-  }
-  if (decision.state === 'not-adopted') {
-    return (
-      <section className="dec-section" aria-labelledby="dec-outcome-h">
-        <h2 id="dec-outcome-h">
-          <FormattedMessage id="decisions.outcome.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="decisions.outcome.notAdopted" />
-        </p>
-        {decision.blockingStates?.length ? (
-          <p>
-            <FormattedMessage id="decisions.outcome.brokenBy" />{' '}
-            {decision.blockingStates.map((c, i) => (
-              <span key={c}>
-                {i > 0 ? ', ' : ''}
-                <StateName code={c} />
-              </span>
-            ))}
-          </p>
-        ) : null}
-      </section>
-    );
-  }
-  if (decision.state === 'withdrawn') {
-    return (
-      <section className="dec-section" aria-labelledby="dec-outcome-h">
-        <h2 id="dec-outcome-h">
-          <FormattedMessage id="decisions.outcome.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="decisions.outcome.withdrawn" />
-        </p>
-        {decision.withdrawalReason ? <p dir="auto">{decision.withdrawalReason}</p> : null}
-      </section>
-    );
-  }
-  return null;
 }
 
 function Comments({ decision }: { decision: Decision }) {
@@ -625,7 +496,7 @@ function DecisionPage() {
 
       <Outcome decision={d} zone={zone} />
       {d.can.recordPosition && me.data ? <PositionPanel decision={d} me={me.data} /> : null}
-      <ChairPanel decision={d} positions={positions.data} />
+      <ChairPanel decision={d} />
       {positions.data ? <PositionsTable positions={positions.data} /> : null}
       {me.data ? <Comments decision={d} /> : null}
     </article>

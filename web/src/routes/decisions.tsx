@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Pager } from '../components/list/pager.tsx';
 import { createRoute, Link, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
 import { type DecisionFilter, type DecisionState, decisionListQuery, decisionStates, pageSize, titleIn } from '../api/decisions.ts';
 import { DecisionStateBadge, InstantIn, PositionLabel, viewerTimeZone } from '../components/decisions/decision-bits.tsx';
+import { DataTable } from '../components/list/data-table.tsx';
+import { Pager } from '../components/list/pager.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { rootRoute } from './root.tsx';
@@ -19,6 +20,10 @@ function DecisionsPage() {
   useDocumentTitle(intl.formatMessage({ id: 'decisions.title' }));
   const zone = viewerTimeZone(me.data?.user.timeZone);
   const isMember = me.data?.user.party.kind === 'member-state';
+  // Who may prepare a decision (decisions.prepare): the Secretariat's staff, a member state's focal point or head.
+  const role = me.data?.user.role;
+  const canPrepare =
+    (me.data?.user.party.kind === 'secretariat' && (role === 'officer' || role === 'admin')) || (isMember && (role === 'focal-point' || role === 'head-of-delegation'));
   const page = filter.page ?? 1;
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
   const setFilter = (next: Partial<DecisionFilter>) => void navigate({ to: '/decisions', search: { ...filter, ...next, page: undefined } });
@@ -29,6 +34,11 @@ function DecisionsPage() {
         <h1>
           <FormattedMessage id="decisions.title" />
         </h1>
+        {canPrepare ? (
+          <Link to="/decisions/new" className="button">
+            <FormattedMessage id="decisions.new.link" />
+          </Link>
+        ) : null}
       </div>
       <form className="dec-filters" aria-label={intl.formatMessage({ id: 'decisions.filters' })} onSubmit={(e) => e.preventDefault()}>
         <div className="dec-filters__field">
@@ -63,71 +73,50 @@ function DecisionsPage() {
               <FormattedMessage id="decisions.none" />
             </p>
           ) : (
-            <div className="dec-table-wrap">
-              <table className="dec-table">
-                <caption className="portal-sr-only">
-                  <FormattedMessage id="decisions.title" />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="decisions.col.title" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="decisions.col.body" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="decisions.col.state" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="decisions.col.deadline" />
-                    </th>
-                    {isMember ? (
-                      <th scope="col">
-                        <FormattedMessage id="decisions.col.myPosition" />
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((d) => {
+            <DataTable
+              caption={<FormattedMessage id="decisions.title" />}
+              rows={list.data.items}
+              rowKey={(d) => d.id}
+              columns={[
+                {
+                  heading: 'decisions.col.title',
+                  cell: (d) => {
                     const title = titleIn(d.title, intl.locale);
                     return (
-                      <tr key={d.id}>
-                        <td>
-                          <Link to="/decisions/$id" params={{ id: d.id }} lang={title.lang} dir="auto">
-                            {title.text}
-                          </Link>
-                          {d.textDocument ? (
-                            <div className="dec-zone" dir="ltr">
-                              {d.textDocument.symbol}
-                            </div>
-                          ) : null}
-                        </td>
-                        <td dir="ltr">{d.bodyCode}</td>
-                        <td>
-                          <DecisionStateBadge state={d.state} />
-                        </td>
-                        <td>{d.expiry ? <InstantIn at={d.expiry.at} zone={zone} /> : <FormattedMessage id={`decisions.procedure.${d.procedure}`} />}</td>
-                        {isMember ? (
-                          <td>
-                            {d.myPosition ? (
-                              <PositionLabel kind={d.myPosition} />
-                            ) : d.awaitingMyState ? (
-                              <strong>
-                                <FormattedMessage id="decisions.awaitingYou" />
-                              </strong>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
+                      <>
+                        <Link to="/decisions/$id" params={{ id: d.id }} lang={title.lang} dir="auto">
+                          {title.text}
+                        </Link>
+                        {d.textDocument ? (
+                          <div className="dec-zone" dir="ltr">
+                            {d.textDocument.symbol}
+                          </div>
                         ) : null}
-                      </tr>
+                      </>
                     );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                  },
+                },
+                { heading: 'decisions.col.body', dir: 'ltr', cell: (d) => d.bodyCode },
+                { heading: 'decisions.col.state', cell: (d) => <DecisionStateBadge state={d.state} /> },
+                {
+                  heading: 'decisions.col.deadline',
+                  cell: (d) => (d.expiry ? <InstantIn at={d.expiry.at} zone={zone} /> : <FormattedMessage id={`decisions.procedure.${d.procedure}`} />),
+                },
+                isMember && {
+                  heading: 'decisions.col.myPosition',
+                  cell: (d) =>
+                    d.myPosition ? (
+                      <PositionLabel kind={d.myPosition} />
+                    ) : d.awaitingMyState ? (
+                      <strong>
+                        <FormattedMessage id="decisions.awaitingYou" />
+                      </strong>
+                    ) : (
+                      '—'
+                    ),
+                },
+              ]}
+            />
           )}
           <Pager
             page={page}
