@@ -18,6 +18,8 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let meetingId = '';
 let demoMeetingId = '';
+const clock = new ManualClock('2026-01-15T09:00:00Z');
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 async function api(method: string, path: string, body?: unknown, cookie?: string) {
   const res = await fetch(server.url + path, {
@@ -35,8 +37,8 @@ async function signIn(local: string): Promise<string> {
   return r.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('concord_session='))!;
 }
 
-async function page(cookie: string | null, path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport });
+async function page(cookie: string | null, path: string, viewport = { width: 1280, height: 900 }, locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale, viewport });
   contexts.push(context);
   if (cookie) {
     const [name, value] = cookie.split('=') as [string, string];
@@ -49,9 +51,20 @@ async function page(cookie: string | null, path: string, viewport = { width: 128
     if (m.type() === 'error' && !(m.location().url.endsWith('/api/me') && m.text().includes('401'))) problems.push(m.text());
   });
   await p.goto(server.url + path);
-  await p.getByRole('heading', { level: 1 }).first().waitFor();
+  await p
+    .getByRole('heading', { level: 1 })
+    .first()
+    .waitFor({ timeout: 45_000 })
+    .catch(async (e) => {
+      await p.screenshot({ path: `${shots}meetings-failure-${path.replace(/[^a-z]+/g, '-')}.png`, fullPage: true });
+      throw new Error(`${path}: ${e} ${problems.join(' | ')}`);
+    });
   await expect.poll(() => p.locator('main .loading, .projector .loading').count(), { timeout: 15_000 }).toBe(0);
   return { page: p, problems };
+}
+
+async function closeAll(...pages: Array<{ page: Page }>) {
+  for (const p of pages) await p.page.context().close();
 }
 
 async function axe(p: Page): Promise<string[]> {
@@ -62,7 +75,7 @@ async function axe(p: Page): Promise<string[]> {
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   [server, browser] = await Promise.all([
-    startTestServer({ demo: true, clock: new ManualClock('2026-01-15T09:00:00Z') }),
+    startTestServer({ demo: true, clock }),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -130,9 +143,10 @@ describe('meetings in the browser', () => {
       expect(await axe(p.page)).toEqual([]);
       expect(p.problems).toEqual([]);
     }
+    await closeAll(projector, delegate, chair);
   });
 
-  it('shows the calendar, the meeting with its notice and agenda, and the registration form to a focal point', async () => {
+  it('shows the calendar, the meeting with its notice and agenda, and the way to register to a focal point', async () => {
     const focal = await signIn('kz.focal');
     const list = await page(focal, '/meetings');
     expect(await list.page.getByRole('link', { name: /meeting of the Senior Officials Committee/ }).count()).toBeGreaterThan(0);
@@ -143,16 +157,186 @@ describe('meetings in the browser', () => {
     expect(await axe(month.page)).toEqual([]);
     await month.page.screenshot({ path: `${shots}meetings-month.png`, fullPage: true });
     const detail = await page(focal, `/meetings/${demoMeetingId}`);
-    await detail.page.getByRole('heading', { name: 'Register your delegation' }).waitFor();
+    await detail.page.getByRole('link', { name: 'Register your delegation' }).waitFor();
     expect(await detail.page.locator('.meeting-notice pre').textContent()).toContain('CONVENING NOTICE');
     expect(await detail.page.locator('.meeting-agenda__list li').count()).toBe(8);
-    await detail.page.getByLabel('Name').fill('Aigerim Sadykova');
-    await detail.page.getByRole('button', { name: 'Submit the registration' }).click();
-    await detail.page.getByText('The registration was submitted.').waitFor();
     expect(await axe(detail.page)).toEqual([]);
     await detail.page.screenshot({ path: `${shots}meetings-meeting.png`, fullPage: true });
     for (const p of [list, month, detail]) expect(p.problems).toEqual([]);
+    await closeAll(list, month, detail);
   });
+
+  it('the Secretariat plans a meeting with titles in the forum’s languages, the Chair draws up and reorders the agenda, accepts a request, and the meeting is convened', async () => {
+    const officer = await signIn('officer');
+    const form = await page(officer, '/meetings/new');
+    const f = form.page.locator('form.meeting-form');
+    await f.getByLabel('English').fill('Senior Officials Committee, Astana (spring)');
+    await f.getByLabel('Russian').fill('Комитет старших должностных лиц, Астана (весна)');
+    // A bad time zone: the API's field error shows at the field, nothing is created.
+    await f.getByLabel('Time zone of the meeting').fill('Mars/Olympus');
+    await f.getByLabel('Starts (local time of the meeting)').fill('2026-02-10T10:00');
+    await f.getByLabel('Ends (local time of the meeting)').fill('2026-02-11T18:00');
+    await f.getByLabel('Link to join online (https)').fill('https://meet.example.org/soc-spring');
+    await f.getByLabel('Presiding member state (code)').fill('AZ');
+    await f.getByRole('button', { name: 'Plan the meeting' }).click();
+    await expect.poll(() => f.locator('.form-field--invalid').first().textContent()).toContain('IANA');
+    expect(await axe(form.page)).toEqual([]);
+    await form.page.screenshot({ path: `${shots}meetings-new-error.png`, fullPage: true });
+    await f.getByLabel('Time zone of the meeting').fill('Asia/Almaty');
+    await f.locator('summary').click();
+    await f.getByLabel('Arabic').fill('لجنة كبار المسؤولين، أستانا (الربيع)');
+    await f.getByRole('button', { name: 'Plan the meeting' }).click();
+    await form.page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const id = form.page.url().split('/').at(-1)!;
+    const created = (await api('GET', `/api/meetings/${id}`, undefined, officer)).body;
+    expect(created.title).toEqual({ en: 'Senior Officials Committee, Astana (spring)', ru: 'Комитет старших должностных лиц, Астана (весна)', ar: 'لجنة كبار المسؤولين، أستانا (الربيع)' });
+    expect(created.startsAt).toBe('2026-02-10T05:00:00.000Z');
+    expect(created.format).toBe('hybrid');
+    expect(created.venue).toEqual({ city: 'Astana', country: 'KZ' });
+
+    // The Chair (Azerbaijan's focal point) adds items, a sub-item, and reorders.
+    const chair = await page(await signIn('az.focal'), `/meetings/${id}/agenda`);
+    const add = chair.page.locator('form[aria-labelledby="add-item-heading"]');
+    const numbers = () => chair.page.locator('[data-testid="agenda-item"] .meeting-agenda__row').allTextContents();
+    for (const [en, ru] of [
+      ['Opening of the meeting', 'Открытие заседания'],
+      ['Adoption of the agenda', 'Утверждение повестки дня'],
+      ['Confidence-building measures', 'Меры доверия'],
+    ]) {
+      await add.getByLabel('English').fill(en!);
+      await add.getByLabel('Russian').fill(ru!);
+      await add.getByRole('button', { name: 'Add an item' }).click();
+      await expect.poll(async () => (await numbers()).some((t) => t.includes(en!))).toBe(true);
+    }
+    await add.getByLabel('English').fill('Report of the Secretariat');
+    await add.getByLabel('Place on the agenda').selectOption({ label: 'A sub-item of 3. Confidence-building measures' });
+    await add.getByRole('button', { name: 'Add an item' }).click();
+    await expect.poll(async () => (await numbers()).join('|')).toContain('3.1.Report of the Secretariat');
+    await chair.page.getByRole('button', { name: 'Move item 3 up' }).click();
+    await expect.poll(async () => (await numbers()).map((t) => t.replace(/↑.*$/, '').trim()))
+      .toEqual(['1.Opening of the meeting', '2.Confidence-building measures', '2.1.Report of the Secretariat', '3.Adoption of the agenda']);
+    // Kazakhstan asks for an item; the Chair accepts it and it gets its number.
+    const kz = await page(await signIn('kz.focal'), `/meetings/${id}/agenda`);
+    const ask = kz.page.locator('form[aria-labelledby="request-heading"]');
+    await ask.getByLabel('English').fill('Confidence-building in the Aral Sea basin');
+    await ask.getByLabel('Explanation (optional)').fill('Water and security.');
+    await ask.getByRole('button', { name: 'Send the request to the Chair' }).click();
+    await kz.page.getByText('Awaiting the Chair').waitFor();
+    expect(await axe(kz.page)).toEqual([]);
+    await chair.page.reload();
+    await chair.page.getByRole('button', { name: 'Accept “Confidence-building in the Aral Sea basin”' }).click();
+    await expect.poll(async () => (await numbers()).join('|')).toContain('4.Confidence-building in the Aral Sea basin');
+    expect(await axe(chair.page)).toEqual([]);
+    await chair.page.screenshot({ path: `${shots}meetings-agenda-chair.png`, fullPage: true });
+    const chairAr = await page(await signIn('az.focal'), `/meetings/${id}/agenda`, { width: 1280, height: 900 }, 'ar');
+    expect(await chairAr.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await axe(chairAr.page)).toEqual([]);
+    await chairAr.page.screenshot({ path: `${shots}meetings-agenda-ar.png`, fullPage: true });
+    expect(chairAr.problems).toEqual([]);
+    await closeAll(chairAr);
+
+    // The Secretariat convenes it: the deadlines in the meeting's time zone, the notice in the forum's languages.
+    const overview = await page(officer, `/meetings/${id}`);
+    await overview.page.getByLabel('Registration deadline').fill('2026-02-01T18:00');
+    await overview.page.getByLabel('Deadline for documents').fill('2026-01-30T18:00');
+    await overview.page.getByRole('button', { name: 'Convene and send the notice' }).click();
+    await overview.page.locator('.meeting-notice pre').waitFor();
+    expect(await overview.page.locator('.meeting-notice pre').textContent()).toContain('4. Confidence-building in the Aral Sea basin');
+    expect(await axe(overview.page)).toEqual([]);
+    await overview.page.screenshot({ path: `${shots}meetings-convened.png`, fullPage: true });
+    // The bad time zone answered 400 on purpose.
+    expect(form.problems.filter((x) => !x.includes('400'))).toEqual([]);
+    for (const p of [chair, kz, overview]) expect(p.problems).toEqual([]);
+    await closeAll(form, chair, kz, overview);
+  }, 240_000);
+
+  it('a focal point registers its delegation with a credentials letter, the Secretariat accepts it, and the list of participants prints in order', async () => {
+    const officer = await signIn('officer');
+    const m = (
+      await api(
+        'POST',
+        '/api/meetings',
+        {
+          body: 'SOC',
+          title: { en: 'Senior Officials Committee, high-level segment', ru: 'Комитет старших должностных лиц, сегмент высокого уровня' },
+          startsAt: '2026-03-10T10:00:00+05:00',
+          endsAt: '2026-03-10T18:00:00+05:00',
+          timeZone: 'Asia/Almaty',
+          venue: { city: 'Astana', country: 'KZ' },
+          format: 'in-person',
+          presidingParty: 'AZ',
+          papersAccess: 'members-and-observers',
+          highLevel: true,
+        },
+        officer,
+      )
+    ).body;
+    await api('POST', `/api/meetings/${m.id}/convene`, { registrationDeadline: '2026-03-01T18:00:00+05:00', documentsDeadline: '2026-02-25T18:00:00+05:00' }, officer);
+    // Türkiye and Azerbaijan are registered and accepted over the API.
+    for (const [code, name] of [['TR', 'Zeynep Kaya'], ['AZ', 'Elnur Mammadov']] as const) {
+      const focal = await signIn(`${code.toLowerCase()}.focal`);
+      await api('PUT', `/api/meetings/${m.id}/registrations/${code}`, { delegates: [{ name, function: 'head', title: 'Ambassador' }] }, focal);
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(pdf)]), 'credentials.pdf');
+      const up = await fetch(`${server.url}/api/meetings/${m.id}/registrations/${code}/credentials`, { method: 'POST', body: form, headers: { cookie: focal, origin: server.url, 'sec-fetch-site': 'same-origin' } });
+      expect(up.status).toBe(200);
+      await api('POST', `/api/meetings/${m.id}/registrations/${code}/decision`, { accept: true }, officer);
+    }
+
+    const focal = await page(await signIn('kz.focal'), `/meetings/${m.id}/accreditation`);
+    const reg = focal.page.locator('.meeting-registration form');
+    // Two heads: the API's rule shows on the form, nothing is stored.
+    await reg.getByLabel('Name').fill('Aigerim Sadykova');
+    await reg.getByLabel('Position').first().fill('Deputy Minister');
+    await reg.getByRole('button', { name: 'Add a delegate' }).click();
+    await reg.getByLabel('Name').nth(1).fill('Nurlan Abenov');
+    await reg.getByLabel('Function').nth(1).selectOption('head');
+    await reg.getByRole('button', { name: 'Submit the registration' }).click();
+    await focal.page.getByText('A delegation has exactly one head.').first().waitFor();
+    await reg.getByLabel('Function').nth(1).selectOption('adviser');
+    await reg.getByRole('button', { name: 'Submit the registration' }).click();
+    await focal.page.getByText('The registration was submitted.').waitFor();
+    await focal.page.getByLabel('Credentials letter (PDF)').setInputFiles({ name: 'credentials-kz.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await focal.page.getByRole('button', { name: 'Upload the letter' }).click();
+    await focal.page.getByText('The credentials letter was uploaded.').waitFor();
+    await focal.page.getByRole('link', { name: 'credentials-kz.pdf' }).waitFor();
+    expect(await axe(focal.page)).toEqual([]);
+    await focal.page.screenshot({ path: `${shots}meetings-accreditation-focal.png`, fullPage: true });
+
+    const sec = await page(officer, `/meetings/${m.id}/accreditation`);
+    await sec.page.getByRole('link', { name: 'credentials-kz.pdf' }).waitFor();
+    await sec.page.getByRole('button', { name: 'Accept the registration of Kazakhstan' }).click();
+    await expect.poll(() => sec.page.locator('table.meeting-registrations tbody tr', { hasText: 'Kazakhstan' }).textContent()).toContain('Accepted');
+    expect(await axe(sec.page)).toEqual([]);
+    await sec.page.screenshot({ path: `${shots}meetings-accreditation-secretariat.png`, fullPage: true });
+    await closeAll(focal, sec);
+
+    // The list of participants, in the forum's order (English alphabetical unless the profile says otherwise), printable.
+    const list = await page(await signIn('kz.focal'), `/meetings/${m.id}/participants`);
+    await list.page.getByText('In the alphabetical order of the names in English.').waitFor();
+    expect(await list.page.getByTestId('participant-party').allTextContents()).toEqual(['Azerbaijan', 'Kazakhstan', 'Türkiye']);
+    expect(await list.page.locator('table.list-table tbody tr', { hasText: 'Kazakhstan' }).textContent()).toMatch(/Aigerim Sadykova, Deputy Minister.*Nurlan Abenov/);
+    expect(await axe(list.page)).toEqual([]);
+    await list.page.screenshot({ path: `${shots}meetings-participants.png`, fullPage: true });
+    await list.page.emulateMedia({ media: 'print' });
+    expect(await list.page.locator('.meeting-nav').isVisible()).toBe(false);
+    expect(await list.page.getByRole('button', { name: 'Print the list' }).isVisible()).toBe(false);
+    expect(await list.page.getByTestId('participant-party').allTextContents()).toEqual(['Azerbaijan', 'Kazakhstan', 'Türkiye']);
+    await list.page.screenshot({ path: `${shots}meetings-participants-print.png`, fullPage: true });
+
+    // The same pages in Arabic: right to left, axe clean.
+    for (const path of [`/meetings/${m.id}/accreditation`, `/meetings/${m.id}/participants`]) {
+      const ar = await page(officer, path, { width: 1280, height: 900 }, 'ar');
+      expect(await ar.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await axe(ar.page)).toEqual([]);
+      await ar.page.screenshot({ path: `${shots}meetings-${path.split('/').at(-1)}-ar.png`, fullPage: true });
+      expect(ar.problems).toEqual([]);
+      await closeAll(ar);
+    }
+    // The two-heads registration answered 422 on purpose.
+    expect(focal.problems.filter((x) => !x.includes('422'))).toEqual([]);
+    for (const p of [sec, list]) expect(p.problems).toEqual([]);
+  }, 240_000);
 
   it('reads right to left in Arabic', async () => {
     const context = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 900 } });
@@ -163,4 +347,75 @@ describe('meetings in the browser', () => {
     expect(await p.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await p.screenshot({ path: `${shots}meetings-projector-ar.png` });
   });
+  it('the Secretariat drafts the summary record, circulates it, a delegation proposes a correction, the Secretariat accepts it and makes the record final', async () => {
+    const officer = await signIn('officer');
+    const chair = await signIn('az.focal');
+    const m = (
+      await api(
+        'POST',
+        '/api/meetings',
+        {
+          body: 'SOC',
+          title: { en: 'Senior Officials Committee, extraordinary meeting' },
+          startsAt: '2026-01-15T14:30:00+05:00',
+          endsAt: '2026-01-15T20:00:00+05:00',
+          timeZone: 'Asia/Almaty',
+          onlineUrl: 'https://meet.example.org/soc-extra',
+          format: 'online',
+          presidingParty: 'AZ',
+          papersAccess: 'members',
+        },
+        officer,
+      )
+    ).body;
+    await api('POST', `/api/meetings/${m.id}/agenda/items`, { title: { en: 'Opening of the meeting', ru: 'Открытие заседания' } }, officer);
+    await api('POST', `/api/meetings/${m.id}/agenda/items`, { title: { en: 'Confidence-building measures', ru: 'Меры доверия' } }, officer);
+    await api('POST', `/api/meetings/${m.id}/convene`, { registrationDeadline: '2026-01-15T09:10:00+00:00', documentsDeadline: '2026-01-15T09:05:00+00:00' }, officer);
+    await api('POST', `/api/meetings/${m.id}/status`, { to: 'in-session' }, chair);
+    await api('POST', `/api/meetings/${m.id}/status`, { to: 'closed' }, chair);
+
+    const sec = await page(officer, `/meetings/${m.id}/record`);
+    const draft = sec.page.getByRole('form', { name: 'Draft the summary of item 2' });
+    await draft.getByLabel('Summary of item 2').fill('The Committee reviewed the implementation of confidence-building measures in the five dimensions.');
+    await draft.getByRole('button', { name: 'Save the summary' }).click();
+    await expect.poll(() => sec.page.locator('[data-testid="record-entry"]').nth(1).locator('.meeting-record__text').count()).toBe(1);
+    await sec.page.getByLabel('Deadline for corrections').fill('2026-01-20T18:00');
+    await sec.page.getByRole('button', { name: 'Circulate to the participants' }).click();
+    await sec.page.getByText('Circulated for corrections').waitFor();
+
+    const kz = await page(await signIn('kz.delegate'), `/meetings/${m.id}/record`);
+    const correct = kz.page.getByRole('form', { name: 'Propose a correction to item 2' });
+    await correct.getByRole('button', { name: 'Propose the correction' }).click();
+    await expect.poll(() => correct.locator('.form-field--invalid').count()).toBe(1);
+    await correct.getByLabel('Your correction to item 2').fill('Add: "Kazakhstan reported on the Aral Sea basin."');
+    await correct.getByRole('button', { name: 'Propose the correction' }).click();
+    await kz.page.getByTestId('correction').getByText('Awaiting the Secretariat').waitFor();
+    expect(await axe(kz.page)).toEqual([]);
+    await kz.page.screenshot({ path: `${shots}meetings-record-delegate.png`, fullPage: true });
+
+    await sec.page.reload();
+    await sec.page.getByTestId('correction').waitFor({ timeout: 15_000 }).catch(async (e) => {
+      await sec.page.screenshot({ path: `${shots}meetings-record-failure.png`, fullPage: true });
+      throw e;
+    });
+    await sec.page.getByRole('button', { name: 'Accept the correction' }).click();
+    await sec.page.getByTestId('correction').getByText('Accepted').waitFor();
+    expect(await axe(sec.page)).toEqual([]);
+    await sec.page.screenshot({ path: `${shots}meetings-record-secretariat.png`, fullPage: true });
+    const ar = await page(officer, `/meetings/${m.id}/record`, { width: 1280, height: 900 }, 'ar');
+    expect(await axe(ar.page)).toEqual([]);
+    await ar.page.screenshot({ path: `${shots}meetings-record-ar.png`, fullPage: true });
+
+    // After the deadline the record is made final.
+    clock.set('2026-01-20T14:00:00Z');
+    const officer2 = await signIn('officer');
+    const fin = await page(officer2, `/meetings/${m.id}/record`);
+    await fin.page.getByRole('button', { name: 'Make final' }).click();
+    await fin.page.locator('.meeting-record__status', { hasText: 'Final' }).waitFor();
+    expect((await api('GET', `/api/meetings/${m.id}`, undefined, officer2)).body.status).toBe('record-final');
+    // The empty correction answered 400 on purpose.
+    expect(kz.problems.filter((x) => !x.includes('400'))).toEqual([]);
+    for (const p of [sec, ar, fin]) expect(p.problems).toEqual([]);
+    await closeAll(sec, kz, ar, fin);
+  }, 240_000);
 });

@@ -16,20 +16,58 @@ function astana(now: Date, days: number, hour: number): Date {
   return new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+05:00`);
 }
 
-const agenda: Array<{ en: string; ru: string; children?: Array<{ en: string; ru: string }> }> = [
-  { en: 'Opening of the meeting', ru: 'Открытие заседания' },
-  { en: 'Adoption of the agenda', ru: 'Утверждение повестки дня' },
+type Titles = Record<'en' | 'ru' | 'zh' | 'vi' | 'ar' | 'fa' | 'kk' | 'tr', string>;
+
+/** The demo meeting's title in every language the interface offers (the forum's working languages first). */
+const meetingTitle: Titles = {
+  en: 'Senior Officials Committee, Astana',
+  ru: 'Комитет старших должностных лиц, Астана',
+  zh: '高官委员会，阿斯塔纳',
+  vi: 'Ủy ban Quan chức Cao cấp, Astana',
+  ar: 'لجنة كبار المسؤولين، أستانا',
+  fa: 'کمیتهٔ مقامات ارشد، آستانه',
+  kk: 'Аға лауазымды тұлғалар комитеті, Астана',
+  tr: 'Kıdemli Yetkililer Komitesi, Astana',
+};
+
+const agenda: Array<Titles & { children?: Titles[] }> = [
+  { en: 'Opening of the meeting', ru: 'Открытие заседания', zh: '会议开幕', vi: 'Khai mạc cuộc họp', ar: 'افتتاح الاجتماع', fa: 'افتتاح نشست', kk: 'Отырыстың ашылуы', tr: 'Toplantının açılışı' },
+  { en: 'Adoption of the agenda', ru: 'Утверждение повестки дня', zh: '通过议程', vi: 'Thông qua chương trình nghị sự', ar: 'إقرار جدول الأعمال', fa: 'تصویب دستور کار', kk: 'Күн тәртібін бекіту', tr: 'Gündemin kabulü' },
   {
     en: 'Implementation of confidence-building measures',
     ru: 'Осуществление мер доверия',
+    zh: '信任措施的落实',
+    vi: 'Thực hiện các biện pháp xây dựng lòng tin',
+    ar: 'تنفيذ تدابير بناء الثقة',
+    fa: 'اجرای اقدامات اعتمادساز',
+    kk: 'Сенім шараларын жүзеге асыру',
+    tr: 'Güven artırıcı önlemlerin uygulanması',
     children: [
-      { en: 'Report of the Secretariat', ru: 'Доклад Секретариата' },
-      { en: 'Reports of the coordinating member states', ru: 'Доклады государств-координаторов' },
+      { en: 'Report of the Secretariat', ru: 'Доклад Секретариата', zh: '秘书处的报告', vi: 'Báo cáo của Ban Thư ký', ar: 'تقرير الأمانة', fa: 'گزارش دبیرخانه', kk: 'Хатшылықтың баяндамасы', tr: 'Sekreterya raporu' },
+      {
+        en: 'Reports of the coordinating member states',
+        ru: 'Доклады государств-координаторов',
+        zh: '协调国的报告',
+        vi: 'Báo cáo của các quốc gia thành viên điều phối',
+        ar: 'تقارير الدول الأعضاء المنسِّقة',
+        fa: 'گزارش‌های کشورهای عضو هماهنگ‌کننده',
+        kk: 'Үйлестіруші мүше мемлекеттердің баяндамалары',
+        tr: 'Koordinatör üye devletlerin raporları',
+      },
     ],
   },
-  { en: 'Preparations for the Ministerial Council', ru: 'Подготовка к Совещанию министров иностранных дел' },
-  { en: 'Date and venue of the next meeting', ru: 'Дата и место следующего заседания' },
-  { en: 'Closing of the meeting', ru: 'Закрытие заседания' },
+  {
+    en: 'Preparations for the Ministerial Council',
+    ru: 'Подготовка к Совещанию министров иностранных дел',
+    zh: '外长理事会的筹备工作',
+    vi: 'Chuẩn bị cho Hội đồng Bộ trưởng',
+    ar: 'التحضير للمجلس الوزاري',
+    fa: 'آماده‌سازی برای شورای وزیران',
+    kk: 'Сыртқы істер министрлері кеңесіне дайындық',
+    tr: 'Bakanlar Konseyi hazırlıkları',
+  },
+  { en: 'Date and venue of the next meeting', ru: 'Дата и место следующего заседания', zh: '下次会议的日期和地点', vi: 'Thời gian và địa điểm cuộc họp tiếp theo', ar: 'موعد الاجتماع القادم ومكانه', fa: 'زمان و مکان نشست بعدی', kk: 'Келесі отырыстың күні мен орны', tr: 'Bir sonraki toplantının tarihi ve yeri' },
+  { en: 'Closing of the meeting', ru: 'Закрытие заседания', zh: '会议闭幕', vi: 'Bế mạc cuộc họp', ar: 'اختتام الاجتماع', fa: 'اختتام نشست', kk: 'Отырыстың жабылуы', tr: 'Toplantının kapanışı' },
 ];
 
 /**
@@ -52,7 +90,7 @@ export async function loadMeetingsDemo(trx: DB, ctx: Ctx): Promise<string[]> {
   const row = await repo.insertMeeting(trx, {
     body_code: 'SOC',
     ordinal,
-    title: JSON.stringify({ en: 'Senior Officials Committee, Astana', ru: 'Комитет старших должностных лиц, Астана' }),
+    title: JSON.stringify(meetingTitle),
     starts_at: startsAt,
     ends_at: endsAt,
     time_zone: 'Asia/Almaty',
@@ -72,22 +110,22 @@ export async function loadMeetingsDemo(trx: DB, ctx: Ctx): Promise<string[]> {
   });
   await repo.replaceInvitations(trx, row.id, [...members.map((p) => ({ partyId: p.id, role: 'member' as const })), ...observers.map((p) => ({ partyId: p.id, role: 'observer' as const }))]);
   let position = 0;
-  for (const item of agenda) {
-    const parent = await repo.insertItem(trx, { meeting_id: row.id, parent_id: null, position: position++, title: JSON.stringify({ en: item.en, ru: item.ru }), status: 'listed', created_at: now });
+  for (const { children, ...title } of agenda) {
+    const parent = await repo.insertItem(trx, { meeting_id: row.id, parent_id: null, position: position++, title: JSON.stringify(title), status: 'listed', created_at: now });
     let sub = 0;
-    for (const child of item.children ?? []) {
+    for (const child of children ?? []) {
       await repo.insertItem(trx, { meeting_id: row.id, parent_id: parent.id, position: sub++, title: JSON.stringify(child), status: 'listed', created_at: now });
     }
   }
   const items = await repo.itemsOf(trx, row.id);
   const numbers = numberAgenda(items);
-  const profile = (await readProfile(trx)) as { officialLanguages?: string[] } | null;
+  const profile = (await readProfile(trx)) as { officialLanguages?: string[]; workingLanguages?: string[] } | null;
   const bodyNames = body.names as Record<string, string>;
   const notice: Record<string, string> = {};
-  for (const lang of [...new Set([...(profile?.officialLanguages ?? []), 'en'])]) {
+  for (const lang of [...new Set([...(profile?.officialLanguages ?? []), ...(profile?.workingLanguages ?? []), 'en'])]) {
     notice[lang] = renderNotice(lang, {
       meetingName: meetingName(lang, ordinal, bodyNames[lang] ?? bodyNames.en ?? 'SOC'),
-      title: lang === 'ru' ? 'Комитет старших должностных лиц, Астана' : 'Senior Officials Committee, Astana',
+      title: meetingTitle[lang as keyof Titles] ?? meetingTitle.en,
       start: startsAt,
       end: endsAt,
       zone: 'Asia/Almaty',

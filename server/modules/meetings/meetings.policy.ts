@@ -25,6 +25,8 @@ export const meetingsPolicy = definePolicy('meetings', {
   create: (a) => isStaff(a),
   manage: (a) => isStaff(a),
   chair: (a, m: MeetingPolicyObject) => isStaff(a) || presides(a, m),
+  /** The provisional agenda is drawn up by the Secretariat and the Chair of the meeting. */
+  editAgenda: (a, m: MeetingPolicyObject) => isStaff(a) || presides(a, m),
   /** Member states propose agenda items; observers take part but do not set the agenda. */
   requestItem: (a, m: MeetingPolicyObject) => isInvited(a, m) && a.partyKind === 'member-state' && isFocalPointOrHead(a),
   register: (a, o: { meeting: MeetingPolicyObject; partyId: string }) => a.role === 'focal-point' && actsFor(a, o.partyId) && isInvited(a, o.meeting),

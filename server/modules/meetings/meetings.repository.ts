@@ -521,5 +521,5 @@ export async function userLanguage(db: DB, userId: string) {
 export async function participantsOrderLanguage(db: DB): Promise<string | null> {
   const row = await db.selectFrom('forum_profile').select('data').where('id', '=', 1).executeTakeFirst();
   const v = (row?.data as { participantsOrder?: unknown } | undefined)?.participantsOrder;
-  return typeof v === 'string' && /^[a-z]{2,3}$/.test(v) ? v : null;
+  return typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(v) ? v : null;
 }

@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
 import { type AppDeps, ctxOf } from '../../http/deps.ts';
 import { problemSchema, sendProblem } from '../../http/problem.ts';
+import { routeMaker, writeErrors } from '../../http/route.ts';
 import type { App } from '../../http/routes.ts';
 import { contentDisposition } from '../documents/files.ts';
 import { onSessionsEnded, onUserSuspended } from '../identity/identity.events.ts';
@@ -16,7 +17,8 @@ import * as s from './meetings.schemas.ts';
 import * as svc from './meetings.service.ts';
 
 const tags = ['meetings'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = writeErrors;
+/** Reads of a meeting's parts: besides bad input and 404, signed-in routes answer 401 and 403. */
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const signedIn = { access: 'signed-in' as const };
 const open = { access: 'public' as const };
@@ -37,133 +39,164 @@ export async function meetingsRoutes(app: App, deps: AppDeps) {
     hub.close();
   });
   const kick = () => deps.kickJobs();
+  const route = routeMaker(app, deps, 'meetings');
+  const { db } = deps;
 
   // ------------------------------------------------------------------------------------------
   // Meetings
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings',
-    { config: signedIn, schema: { tags, summary: 'Plan a meeting of a body (Secretariat). Numbered per body; invites every member state unless told otherwise.', body: s.createMeetingBody, response: { 201: s.meetingDetail, ...errors } } },
-    async (req, reply) => reply.code(201).send(await svc.createMeeting(deps.db, ctxOf(req, deps), req.body)),
+    { ...signedIn, summary: 'Plan a meeting of a body (Secretariat). Numbered per body; invites every member state unless told otherwise.', body: s.createMeetingBody, status: 201, reply: s.meetingDetail, errors },
+    ({ ctx, body }) => svc.createMeeting(db, ctx, body),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings',
-    { config: open, schema: { tags, summary: 'Meetings the caller may see (closed meetings only for the invited), by start.', querystring: s.listQuery, response: { 200: s.meetingPage, 400: problemSchema } } },
-    async (req) =>
-      svc.listMeetings(deps.db, ctxOf(req, deps), {
-        body: req.query.body?.toUpperCase(),
-        status: req.query.status,
-        from: req.query.from ? new Date(req.query.from) : undefined,
-        to: req.query.to ? new Date(req.query.to) : undefined,
-        limit: req.query.limit,
-        offset: req.query.offset,
+    { ...open, summary: 'Meetings the caller may see (closed meetings only for the invited), by start.', querystring: s.listQuery, reply: s.meetingPage, errors: { 400: problemSchema } },
+    ({ ctx, query }) =>
+      svc.listMeetings(db, ctx, {
+        body: query.body?.toUpperCase(),
+        status: query.status,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        limit: query.limit,
+        offset: query.offset,
       }),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings/:id',
-    { config: open, schema: { tags, summary: 'One meeting with its notice; 404 for a meeting the caller may not see.', params: s.idParams, response: { 200: s.meetingDetail, ...readErrors } } },
-    async (req) => svc.getMeeting(deps.db, ctxOf(req, deps), req.params.id),
+    { ...open, summary: 'One meeting with its notice; 404 for a meeting the caller may not see.', params: s.idParams, reply: s.meetingDetail, errors: readErrors },
+    ({ ctx, params }) => svc.getMeeting(db, ctx, params.id),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/meetings/:id',
-    { config: signedIn, schema: { tags, summary: 'Change a planned or convened meeting (Secretariat).', params: s.idParams, body: s.updateMeetingBody, response: { 200: s.meetingDetail, ...errors } } },
-    async (req) => svc.updateMeeting(deps.db, ctxOf(req, deps), hub, req.params.id, req.body),
+    { ...signedIn, summary: 'Change a planned or convened meeting (Secretariat).', params: s.idParams, body: s.updateMeetingBody, reply: s.meetingDetail, errors },
+    ({ ctx, params, body }) => svc.updateMeeting(db, ctx, hub, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/convene',
     {
-      config: signedIn,
-      schema: { tags, summary: 'Convene: set the deadlines, generate the notice in the forum’s languages and send it to the invited delegations.', params: s.idParams, body: s.conveneBody, response: { 200: s.meetingDetail, ...errors } },
+      ...signedIn,
+      summary: 'Convene: set the deadlines, generate the notice in the forum’s languages and send it to the invited delegations.',
+      params: s.idParams,
+      body: s.conveneBody,
+      reply: s.meetingDetail,
+      errors,
     },
-    async (req) => svc.conveneMeeting(deps.db, ctxOf(req, deps), hub, req.params.id, req.body, kick),
+    ({ ctx, params, body }) => svc.conveneMeeting(db, ctx, hub, params.id, body, kick),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/status',
-    { config: signedIn, schema: { tags, summary: 'Open the session or close the meeting (the Chair, or the Secretariat).', params: s.idParams, body: s.statusBody, response: { 200: s.meetingDetail, ...errors } } },
-    async (req) => svc.changeStatus(deps.db, ctxOf(req, deps), hub, req.params.id, req.body.to),
+    { ...signedIn, summary: 'Open the session or close the meeting (the Chair, or the Secretariat).', params: s.idParams, body: s.statusBody, reply: s.meetingDetail, errors },
+    ({ ctx, params, body }) => svc.changeStatus(db, ctx, hub, params.id, body.to),
   );
 
   // ------------------------------------------------------------------------------------------
   // Agenda
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings/:id/agenda',
-    { config: open, schema: { tags, summary: 'The agenda, numbered, with its documents the caller may read and the statements handed in.', params: s.idParams, response: { 200: s.agendaView, ...readErrors } } },
-    async (req) => svc.getAgenda(deps.db, ctxOf(req, deps), req.params.id),
+    { ...open, summary: 'The agenda, numbered, with its documents the caller may read and the statements handed in.', params: s.idParams, reply: s.agendaView, errors: readErrors },
+    ({ ctx, params }) => svc.getAgenda(db, ctx, params.id),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/agenda/items',
-    { config: signedIn, schema: { tags, summary: 'Add an item or sub-item to the provisional agenda (Secretariat).', params: s.idParams, body: s.itemBody, response: { 201: s.agendaView, ...errors } } },
-    async (req, reply) => reply.code(201).send(await svc.addItem(deps.db, ctxOf(req, deps), hub, req.params.id, req.body)),
+    { ...signedIn, summary: 'Add an item or sub-item to the provisional agenda (the Secretariat or the Chair).', params: s.idParams, body: s.itemBody, status: 201, reply: s.agendaView, errors },
+    ({ ctx, params, body }) => svc.addItem(db, ctx, hub, params.id, body),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/meetings/:id/agenda/items/:itemId',
-    { config: signedIn, schema: { tags, summary: 'Rename, move (reorder) an item, or set its documents; numbers follow the order.', params: s.itemParams, body: s.itemPatch, response: { 200: s.agendaView, ...errors } } },
-    async (req) => svc.updateItem(deps.db, ctxOf(req, deps), hub, req.params.id, req.params.itemId, req.body),
+    { ...signedIn, summary: 'Rename, move (reorder) an item, or set its documents (the Secretariat or the Chair); numbers follow the order.', params: s.itemParams, body: s.itemPatch, reply: s.agendaView, errors },
+    ({ ctx, params, body }) => svc.updateItem(db, ctx, hub, params.id, params.itemId, body),
   );
 
-  app.delete(
+  route(
+    'DELETE',
     '/api/meetings/:id/agenda/items/:itemId',
-    { config: signedIn, schema: { tags, summary: 'Remove an item (and its sub-items) from the provisional agenda.', params: s.itemParams, response: { 200: s.agendaView, ...errors } } },
-    async (req) => svc.deleteItem(deps.db, ctxOf(req, deps), hub, req.params.id, req.params.itemId),
+    { ...signedIn, summary: 'Remove an item (and its sub-items) from the provisional agenda (the Secretariat or the Chair).', params: s.itemParams, reply: s.agendaView, errors },
+    ({ ctx, params }) => svc.deleteItem(db, ctx, hub, params.id, params.itemId),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/agenda/requests',
-    { config: signedIn, schema: { tags, summary: 'A delegation asks for an item on the agenda (its focal point or head).', params: s.idParams, body: s.requestBody, response: { 201: s.agendaView, ...errors } } },
-    async (req, reply) => reply.code(201).send(await svc.requestItem(deps.db, ctxOf(req, deps), hub, req.params.id, req.body)),
+    { ...signedIn, summary: 'A delegation asks for an item on the agenda (its focal point or head).', params: s.idParams, body: s.requestBody, status: 201, reply: s.agendaView, errors },
+    ({ ctx, params, body }) => svc.requestItem(db, ctx, hub, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/agenda/items/:itemId/decision',
-    { config: signedIn, schema: { tags, summary: 'The Chair accepts or declines a requested item.', params: s.itemParams, body: s.decideBody, response: { 200: s.agendaView, ...errors } } },
-    async (req) => svc.decideRequest(deps.db, ctxOf(req, deps), hub, req.params.id, req.params.itemId, req.body),
+    { ...signedIn, summary: 'The Chair accepts or declines a requested item.', params: s.itemParams, body: s.decideBody, reply: s.agendaView, errors },
+    ({ ctx, params, body }) => svc.decideRequest(db, ctx, hub, params.id, params.itemId, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/agenda/adopt',
     {
-      config: signedIn,
-      schema: { tags, summary: 'Adopt the agenda by consensus: on a decision of this meeting found without objection, or on the Chair’s finding in session.', params: s.idParams, body: s.adoptBody, response: { 200: s.agendaView, ...errors } },
+      ...signedIn,
+      summary: 'Adopt the agenda by consensus: on a decision of this meeting found without objection, or on the Chair’s finding in session.',
+      params: s.idParams,
+      body: s.adoptBody,
+      reply: s.agendaView,
+      errors,
     },
-    async (req) => svc.adoptAgenda(deps.db, ctxOf(req, deps), hub, req.params.id, req.body),
+    ({ ctx, params, body }) => svc.adoptAgenda(db, ctx, hub, params.id, body),
   );
 
   // ------------------------------------------------------------------------------------------
   // Accreditation
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings/:id/registrations',
-    { config: signedIn, schema: { tags, summary: 'Registrations: all for the Secretariat, a delegation’s own for its focal point or head.', params: s.idParams, response: { 200: s.registrationList, ...readErrors } } },
-    async (req) => ({ items: await accreditation.listRegistrations(deps.db, ctxOf(req, deps), req.params.id) }),
+    { ...signedIn, summary: 'Registrations: all for the Secretariat, a delegation’s own for its focal point or head.', params: s.idParams, reply: s.registrationList, errors: readErrors },
+    async ({ ctx, params }) => ({ items: await accreditation.listRegistrations(db, ctx, params.id) }),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings/:id/registrations/:party',
-    { config: signedIn, schema: { tags, summary: 'One delegation’s registration.', params: s.partyParams, response: { 200: s.registrationView, ...readErrors } } },
-    async (req) => accreditation.getRegistration(deps.db, ctxOf(req, deps), req.params.id, req.params.party),
+    { ...signedIn, summary: 'One delegation’s registration.', params: s.partyParams, reply: s.registrationView, errors: readErrors },
+    ({ ctx, params }) => accreditation.getRegistration(db, ctx, params.id, params.party),
   );
 
-  app.put(
+  route(
+    'PUT',
     '/api/meetings/:id/registrations/:party',
     {
-      config: signedIn,
-      schema: { tags, summary: 'Register (or re-register) the delegation: only the party’s own focal point, while registration is open.', params: s.partyParams, body: s.registrationBody, response: { 200: s.registrationView, ...errors } },
+      ...signedIn,
+      summary: 'Register (or re-register) the delegation: only the party’s own focal point, while registration is open.',
+      params: s.partyParams,
+      body: s.registrationBody,
+      reply: s.registrationView,
+      errors,
     },
-    async (req) => accreditation.registerDelegation(deps.db, ctxOf(req, deps), req.params.id, req.params.party, req.body),
+    ({ ctx, params, body }) => accreditation.registerDelegation(db, ctx, params.id, params.party, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/registrations/:party/decision',
-    { config: signedIn, schema: { tags, summary: 'The Secretariat accepts a registration or returns it with a reason.', params: s.partyParams, body: s.registrationDecisionBody, response: { 200: s.registrationView, ...errors } } },
-    async (req) => accreditation.decideRegistration(deps.db, ctxOf(req, deps), req.params.id, req.params.party, req.body, kick),
+    { ...signedIn, summary: 'The Secretariat accepts a registration or returns it with a reason.', params: s.partyParams, body: s.registrationDecisionBody, reply: s.registrationView, errors },
+    ({ ctx, params, body }) => accreditation.decideRegistration(db, ctx, params.id, params.party, body, kick),
   );
 
   app.get(
@@ -218,58 +251,70 @@ export async function meetingsRoutes(app: App, deps: AppDeps) {
     );
   });
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings/:id/participants',
     {
-      config: signedIn,
-      schema: { tags, summary: 'The list of participants (accepted delegations) in the forum’s order; for the invited and the Secretariat.', params: s.idParams, querystring: s.participantsQuery, response: { 200: s.participantsView, ...readErrors } },
+      ...signedIn,
+      summary: 'The list of participants (accepted delegations) in the forum’s order; for the invited and the Secretariat.',
+      params: s.idParams,
+      querystring: s.participantsQuery,
+      reply: s.participantsView,
+      errors: readErrors,
     },
-    async (req) => accreditation.listParticipants(deps.db, ctxOf(req, deps), req.params.id, req.query.order),
+    ({ ctx, params, query }) => accreditation.listParticipants(db, ctx, params.id, query.order),
   );
 
   // ------------------------------------------------------------------------------------------
   // The live room
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings/:id/live',
-    { config: open, schema: { tags, summary: 'The room now: current item, who speaks (with the end of their time), the queue.', params: s.idParams, response: { 200: s.liveView, ...readErrors } } },
-    async (req) => live.getLive(deps.db, ctxOf(req, deps), req.params.id),
+    { ...open, summary: 'The room now: current item, who speaks (with the end of their time), the queue.', params: s.idParams, reply: s.liveView, errors: readErrors },
+    ({ ctx, params }) => live.getLive(db, ctx, params.id),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/live/item',
-    { config: signedIn, schema: { tags, summary: 'The Chair takes up an agenda item.', params: s.idParams, body: s.currentItemBody, response: { 200: s.liveState, ...errors } } },
-    async (req) => live.setCurrentItem(deps.db, ctxOf(req, deps), hub, req.params.id, req.body.itemId),
+    { ...signedIn, summary: 'The Chair takes up an agenda item.', params: s.idParams, body: s.currentItemBody, reply: s.liveState, errors },
+    ({ ctx, params, body }) => live.setCurrentItem(db, ctx, hub, params.id, body.itemId),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/speakers',
-    { config: signedIn, schema: { tags, summary: 'A delegation asks for the floor on the current item: regular, point of order, or right of reply.', params: s.idParams, body: s.askFloorBody, response: { 201: s.liveState, ...errors } } },
-    async (req, reply) => reply.code(201).send(await live.askForFloor(deps.db, ctxOf(req, deps), hub, req.params.id, req.body)),
+    { ...signedIn, summary: 'A delegation asks for the floor on the current item: regular, point of order, or right of reply.', params: s.idParams, body: s.askFloorBody, status: 201, reply: s.liveState, errors },
+    ({ ctx, params, body }) => live.askForFloor(db, ctx, hub, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/speakers/:speakerId/withdraw',
-    { config: signedIn, schema: { tags, summary: 'Withdraw a request for the floor (the delegation, or the Chair).', params: s.speakerParams, response: { 200: s.liveState, ...errors } } },
-    async (req) => live.withdrawFromList(deps.db, ctxOf(req, deps), hub, req.params.id, req.params.speakerId),
+    { ...signedIn, summary: 'Withdraw a request for the floor (the delegation, or the Chair).', params: s.speakerParams, reply: s.liveState, errors },
+    ({ ctx, params }) => live.withdrawFromList(db, ctx, hub, params.id, params.speakerId),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/speakers/next',
-    { config: signedIn, schema: { tags, summary: 'The Chair gives the floor: to the head of the queue, or to the named request.', params: s.idParams, body: s.giveFloorBody, response: { 200: s.liveState, ...errors } } },
-    async (req) => live.giveFloor(deps.db, ctxOf(req, deps), hub, req.params.id, req.body),
+    { ...signedIn, summary: 'The Chair gives the floor: to the head of the queue, or to the named request.', params: s.idParams, body: s.giveFloorBody, reply: s.liveState, errors },
+    ({ ctx, params, body }) => live.giveFloor(db, ctx, hub, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/speakers/end',
-    { config: signedIn, schema: { tags, summary: 'The Chair ends the current statement.', params: s.idParams, response: { 200: s.liveState, ...errors } } },
-    async (req) => live.endFloor(deps.db, ctxOf(req, deps), hub, req.params.id),
+    { ...signedIn, summary: 'The Chair ends the current statement.', params: s.idParams, reply: s.liveState, errors },
+    ({ ctx, params }) => live.endFloor(db, ctx, hub, params.id),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/statements',
-    { config: signedIn, schema: { tags, summary: 'A delegation hands in its statement on an item.', params: s.idParams, body: s.statementBody, response: { 201: s.statementView, ...errors } } },
-    async (req, reply) => reply.code(201).send(await live.handInStatement(deps.db, ctxOf(req, deps), hub, req.params.id, req.body)),
+    { ...signedIn, summary: 'A delegation hands in its statement on an item.', params: s.idParams, body: s.statementBody, status: 201, reply: s.statementView, errors },
+    ({ ctx, params, body }) => live.handInStatement(db, ctx, hub, params.id, body),
   );
 
   app.get(
@@ -321,46 +366,53 @@ export async function meetingsRoutes(app: App, deps: AppDeps) {
   // ------------------------------------------------------------------------------------------
   // Record and outcomes
 
-  app.get(
+  route(
+    'GET',
     '/api/meetings/:id/record',
-    { config: signedIn, schema: { tags, summary: 'The summary record (participants and the Secretariat until final), corrections, outcomes.', params: s.idParams, response: { 200: s.recordView, ...readErrors } } },
-    async (req) => svc.getRecord(deps.db, ctxOf(req, deps), req.params.id),
+    { ...signedIn, summary: 'The summary record (participants and the Secretariat until final), corrections, outcomes.', params: s.idParams, reply: s.recordView, errors: readErrors },
+    ({ ctx, params }) => svc.getRecord(db, ctx, params.id),
   );
 
-  app.put(
+  route(
+    'PUT',
     '/api/meetings/:id/record/items/:itemId',
-    { config: signedIn, schema: { tags, summary: 'The Secretariat drafts the summary of an item.', params: s.itemParams, body: s.recordEntryBody, response: { 200: s.recordView, ...errors } } },
-    async (req) => svc.draftRecordEntry(deps.db, ctxOf(req, deps), hub, req.params.id, req.params.itemId, req.body),
+    { ...signedIn, summary: 'The Secretariat drafts the summary of an item.', params: s.itemParams, body: s.recordEntryBody, reply: s.recordView, errors },
+    ({ ctx, params, body }) => svc.draftRecordEntry(db, ctx, hub, params.id, params.itemId, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/record/circulate',
-    { config: signedIn, schema: { tags, summary: 'Circulate the draft record to the participants with a deadline for corrections.', params: s.idParams, body: s.circulateBody, response: { 200: s.recordView, ...errors } } },
-    async (req) => svc.circulateRecord(deps.db, ctxOf(req, deps), hub, req.params.id, req.body, kick),
+    { ...signedIn, summary: 'Circulate the draft record to the participants with a deadline for corrections.', params: s.idParams, body: s.circulateBody, reply: s.recordView, errors },
+    ({ ctx, params, body }) => svc.circulateRecord(db, ctx, hub, params.id, body, kick),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/record/corrections',
-    { config: signedIn, schema: { tags, summary: 'A participating delegation proposes a correction before the deadline.', params: s.idParams, body: s.correctionBody, response: { 201: s.recordView, ...errors } } },
-    async (req, reply) => reply.code(201).send(await svc.proposeCorrection(deps.db, ctxOf(req, deps), hub, req.params.id, req.body)),
+    { ...signedIn, summary: 'A participating delegation proposes a correction before the deadline.', params: s.idParams, body: s.correctionBody, status: 201, reply: s.recordView, errors },
+    ({ ctx, params, body }) => svc.proposeCorrection(db, ctx, hub, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/record/corrections/:correctionId/decision',
-    { config: signedIn, schema: { tags, summary: 'The Secretariat accepts or rejects a correction.', params: s.correctionParams, body: s.correctionDecisionBody, response: { 200: s.recordView, ...errors } } },
-    async (req) => svc.decideCorrection(deps.db, ctxOf(req, deps), hub, req.params.id, req.params.correctionId, req.body),
+    { ...signedIn, summary: 'The Secretariat accepts or rejects a correction.', params: s.correctionParams, body: s.correctionDecisionBody, reply: s.recordView, errors },
+    ({ ctx, params, body }) => svc.decideCorrection(db, ctx, hub, params.id, params.correctionId, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/record/finalize',
-    { config: signedIn, schema: { tags, summary: 'Make the record final after the deadline (the meeting becomes record-final).', params: s.idParams, response: { 200: s.recordView, ...errors } } },
-    async (req) => svc.finalizeRecord(deps.db, ctxOf(req, deps), hub, req.params.id),
+    { ...signedIn, summary: 'Make the record final after the deadline (the meeting becomes record-final).', params: s.idParams, reply: s.recordView, errors },
+    ({ ctx, params }) => svc.finalizeRecord(db, ctx, hub, params.id),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/meetings/:id/outcomes',
-    { config: signedIn, schema: { tags, summary: 'Link an outcome document or an adopted decision to the meeting.', params: s.idParams, body: s.outcomeBody, response: { 201: s.recordView, ...errors } } },
-    async (req, reply) => reply.code(201).send(await svc.linkOutcome(deps.db, ctxOf(req, deps), hub, req.params.id, req.body)),
+    { ...signedIn, summary: 'Link an outcome document or an adopted decision to the meeting.', params: s.idParams, body: s.outcomeBody, status: 201, reply: s.recordView, errors },
+    ({ ctx, params, body }) => svc.linkOutcome(db, ctx, hub, params.id, body),
   );
 
   // ------------------------------------------------------------------------------------------
@@ -407,28 +459,30 @@ export async function meetingsRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/calendar/token',
-    { config: signedIn, schema: { tags, summary: 'Whether you have a calendar-feed token (never the token itself).', response: { 200: s.calendarTokenStatus, 401: problemSchema, 403: problemSchema } } },
-    async (req) => calendar.calendarTokenStatus(deps.db, ctxOf(req, deps)),
+    { ...signedIn, summary: 'Whether you have a calendar-feed token (never the token itself).', reply: s.calendarTokenStatus, errors: { 401: problemSchema, 403: problemSchema } },
+    ({ ctx }) => calendar.calendarTokenStatus(db, ctx),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/calendar/token',
     {
-      config: signedIn,
-      schema: {
-        tags,
-        summary: 'Create (or replace) your calendar-feed token. A bearer link: whoever holds it reads your calendar feed, and nothing else. Revoke it any time.',
-        response: { 201: s.calendarTokenCreated, 401: problemSchema, 403: problemSchema },
-      },
+      ...signedIn,
+      summary: 'Create (or replace) your calendar-feed token. A bearer link: whoever holds it reads your calendar feed, and nothing else. Revoke it any time.',
+      status: 201,
+      reply: s.calendarTokenCreated,
+      errors: { 401: problemSchema, 403: problemSchema },
     },
-    async (req, reply) => reply.code(201).send(await calendar.createCalendarToken(deps.db, ctxOf(req, deps), deps.config.baseUrl)),
+    ({ ctx }) => calendar.createCalendarToken(db, ctx, deps.config.baseUrl),
   );
 
-  app.delete(
+  route(
+    'DELETE',
     '/api/calendar/token',
-    { config: signedIn, schema: { tags, summary: 'Revoke your calendar-feed token.', response: { 200: s.revoked, 401: problemSchema, 403: problemSchema } } },
-    async (req) => calendar.revokeCalendarToken(deps.db, ctxOf(req, deps)),
+    { ...signedIn, summary: 'Revoke your calendar-feed token.', reply: s.revoked, errors: { 401: problemSchema, 403: problemSchema } },
+    ({ ctx }) => calendar.revokeCalendarToken(db, ctx),
   );
 }

@@ -454,7 +454,7 @@ export interface ItemInput {
 
 export async function addItem(db: DB, ctx: Ctx, live: LiveNotifier | null, id: string, input: ItemInput): Promise<AgendaView> {
   await change(db, ctx, id, live, async (trx, m) => {
-    allow(ctx, 'meetings.manage', m.facts);
+    allow(ctx, 'meetings.editAgenda', m.facts);
     assertProvisional(m.row);
     if (input.documentIds?.length) await checkDocuments(trx, input.documentIds);
     const items = await repo.itemsOf(trx, id);
@@ -477,7 +477,7 @@ export interface ItemChange {
 
 export async function updateItem(db: DB, ctx: Ctx, live: LiveNotifier | null, id: string, itemId: string, input: ItemChange): Promise<AgendaView> {
   await change(db, ctx, id, live, async (trx, m) => {
-    allow(ctx, 'meetings.manage', m.facts);
+    allow(ctx, 'meetings.editAgenda', m.facts);
     const items = await repo.itemsOf(trx, id);
     const item = items.find((i) => i.id === itemId);
     if (!item) throw new AppError('not_found', 'not_found', 'The agenda item was not found.');
@@ -505,7 +505,7 @@ export async function updateItem(db: DB, ctx: Ctx, live: LiveNotifier | null, id
 
 export async function deleteItem(db: DB, ctx: Ctx, live: LiveNotifier | null, id: string, itemId: string): Promise<AgendaView> {
   await change(db, ctx, id, live, async (trx, m) => {
-    allow(ctx, 'meetings.manage', m.facts);
+    allow(ctx, 'meetings.editAgenda', m.facts);
     assertProvisional(m.row);
     const items = await repo.itemsOf(trx, id);
     const item = items.find((i) => i.id === itemId);

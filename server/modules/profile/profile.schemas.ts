@@ -40,7 +40,16 @@ export const forumProfile = z
     timeZone,
     consensus: consensusSettings,
     foundedYear: z.number().int().optional(),
+    participantsOrder: languageCode.optional().meta({
+      description:
+        'The order of lists of participants: alphabetical by party name in this language (one of the official or working languages), e.g. en for English order, ru for Russian order. English when absent.',
+    }),
     uncertain: z.array(z.string()).default([]).meta({ description: 'Fields whose facts the sources leave uncertain.' }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.participantsOrder !== undefined && !p.officialLanguages.includes(p.participantsOrder) && !p.workingLanguages.includes(p.participantsOrder)) {
+      ctx.addIssue({ code: 'custom', path: ['participantsOrder'], message: 'must be one of the official or working languages' });
+    }
   })
   .meta({ id: 'ForumProfile' });
 export type ForumProfile = z.infer<typeof forumProfile>;

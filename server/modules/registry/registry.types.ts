@@ -51,6 +51,8 @@ export interface ForumProfile {
   timeZone: string;
   consensus: ConsensusRules;
   foundedYear: number;
+  /** Language whose alphabetical order lists of participants follow (English when absent). */
+  participantsOrder?: LangCode;
   /** Dotted paths of fields whose values are defaults or unconfirmed, not established fact. */
   uncertain: string[];
 }

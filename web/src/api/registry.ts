@@ -112,6 +112,8 @@ export interface FullProfile {
   officialLanguages: string[];
   workingLanguages: string[];
   symbolPrefix: string;
+  /** Language whose alphabetical order the list of participants follows (English when absent). */
+  participantsOrder?: string;
   seat: { city: string; country: string };
   timeZone: string;
   consensus: {

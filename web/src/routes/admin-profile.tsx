@@ -23,6 +23,7 @@ function ProfileForm({ profile }: { profile: FullProfile }) {
   const [official, setOfficial] = useState(profile.officialLanguages.join(', '));
   const [working, setWorking] = useState(profile.workingLanguages.join(', '));
   const [symbolPrefix, setSymbolPrefix] = useState(profile.symbolPrefix);
+  const [participantsOrder, setParticipantsOrder] = useState(profile.participantsOrder ?? '');
   const [city, setCity] = useState(profile.seat.city);
   const [country, setCountry] = useState(profile.seat.country);
   const [timeZone, setTimeZone] = useState(profile.timeZone);
@@ -43,6 +44,7 @@ function ProfileForm({ profile }: { profile: FullProfile }) {
         officialLanguages: list(official),
         workingLanguages: list(working),
         symbolPrefix: symbolPrefix.trim(),
+        participantsOrder: participantsOrder.trim() || undefined,
         seat: { city: city.trim(), country: country.trim().toUpperCase() },
         timeZone: timeZone.trim(),
         consensus: {
@@ -71,6 +73,15 @@ function ProfileForm({ profile }: { profile: FullProfile }) {
         <TextField name="officialLanguages" dir="ltr" label={<FormattedMessage id="portal.about.officialLanguages" />} hint={<FormattedMessage id="portal.admin.languageCodesHint" />} value={official} onChange={setOfficial} errors={form.errors} />
         <TextField name="workingLanguages" dir="ltr" label={<FormattedMessage id="portal.about.workingLanguages" />} hint={<FormattedMessage id="portal.admin.languageCodesHint" />} value={working} onChange={setWorking} errors={form.errors} />
         <TextField name="symbolPrefix" dir="ltr" label={<FormattedMessage id="portal.about.symbolPrefix" />} value={symbolPrefix} onChange={setSymbolPrefix} errors={form.errors} />
+        <TextField
+          name="participantsOrder"
+          dir="ltr"
+          label={<FormattedMessage id="portal.admin.participantsOrder" />}
+          hint={<FormattedMessage id="portal.admin.participantsOrderHint" />}
+          value={participantsOrder}
+          onChange={setParticipantsOrder}
+          errors={form.errors}
+        />
         <div className="admin-form__grid">
           <TextField name="seat.city" lang="en" label={<FormattedMessage id="portal.admin.seatCity" />} value={city} onChange={setCity} errors={form.errors} />
           <TextField name="seat.country" dir="ltr" label={<FormattedMessage id="portal.admin.seatCountry" />} value={country} onChange={setCountry} errors={form.errors} />

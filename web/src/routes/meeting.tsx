@@ -11,13 +11,11 @@ import {
   type Meeting,
   meetingQuery,
   meetingsApi,
-  meetingsKey,
-  myRegistrationQuery,
-  participantsQuery,
-  type Registration,
   type Speaker,
   type SpeakerKind,
 } from '../api/meetings.ts';
+import { directionOf, fromLocalInput, Localized, MeetingNav, useMeetingAction } from '../components/meetings/meeting-bits.tsx';
+import { FormOutcome, SubmitButton, TextField } from '../components/portal/form.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useCountdown, useMeetingEvents } from '../hooks/use-meeting-events.ts';
@@ -25,12 +23,6 @@ import { pickLocalized } from '../i18n/localized-text.ts';
 import { MeetingName, MeetingStatusBadge } from './meetings.tsx';
 import { rootRoute } from './root.tsx';
 import './meetings.css';
-
-function Localized({ value }: { value: Record<string, string> | undefined }) {
-  const intl = useIntl();
-  const t = pickLocalized(value, intl.locale);
-  return <span lang={t?.lang || undefined}>{t?.text}</span>;
-}
 
 function useMeeting(meetingId: string) {
   return useQuery(meetingQuery(meetingId));
@@ -96,6 +88,16 @@ function Facts({ m }: { m: Meeting }) {
           </dd>
         </div>
       ) : null}
+      {m.documentsDeadline ? (
+        <div>
+          <dt>
+            <FormattedMessage id="meetings.documentsDeadline" />
+          </dt>
+          <dd>
+            <FormattedDate value={m.documentsDeadline} dateStyle="long" timeStyle="short" timeZone={m.timeZone} />
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -109,6 +111,11 @@ function AgendaSection({ meetingId }: { meetingId: string }) {
       <h2 id="agenda-heading">
         <FormattedMessage id={agenda.data.status === 'adopted' ? 'meetings.agenda.adopted' : 'meetings.agenda.provisional'} />
       </h2>
+      <p>
+        <Link to="/meetings/$meetingId/agenda" params={{ meetingId }}>
+          <FormattedMessage id="meetings.agenda.open" />
+        </Link>
+      </p>
       <ol className="meeting-agenda__list">
         {agenda.data.items.map((i) => (
           <li key={i.id} className={i.parentId ? 'meeting-agenda__sub' : undefined}>
@@ -132,112 +139,63 @@ function AgendaSection({ meetingId }: { meetingId: string }) {
   );
 }
 
-function RegistrationForm({ m, party }: { m: Meeting; party: string }) {
-  const intl = useIntl();
-  const queryClient = useQueryClient();
-  const current = useQuery(myRegistrationQuery(m.id, party));
-  const [rows, setRows] = useState<Registration['delegates'] | null>(null);
-  const delegates = rows ?? current.data?.delegates ?? [{ name: '', function: 'head', title: null }];
-  const save = useMutation({
-    mutationFn: () => meetingsApi.register(m.id, party, delegates.map((d) => ({ ...d, title: d.title || null }))),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [...meetingsKey, m.id] }),
-  });
-  const set = (i: number, patch: Partial<Registration['delegates'][number]>) => setRows(delegates.map((d, k) => (k === i ? { ...d, ...patch } : d)));
+/** The Secretariat convenes a planned meeting: the deadlines, in the meeting's time zone; the notice goes out in the forum's languages. */
+function ConveneForm({ m }: { m: Meeting }) {
+  const action = useMeetingAction();
+  const [registration, setRegistration] = useState('');
+  const [documents, setDocuments] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    void action.run(() => meetingsApi.convene(m.id, fromLocalInput(registration, m.timeZone), fromLocalInput(documents, m.timeZone)));
   };
   return (
-    <section aria-labelledby="registration-heading" className="meeting-registration">
-      <h2 id="registration-heading">
-        <FormattedMessage id="meetings.registration.title" />
+    <form className="meeting-form meeting-convene" onSubmit={submit} noValidate aria-labelledby="convene-heading">
+      <h2 id="convene-heading">
+        <FormattedMessage id="meetings.convene.title" />
       </h2>
-      {current.data ? (
-        <p>
-          <FormattedMessage id={`meetings.registration.status.${current.data.status}`} />
-          {current.data.returnReason ? ` ${current.data.returnReason}` : ''}
-        </p>
-      ) : null}
-      <form onSubmit={submit}>
-        {delegates.map((d, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-          <fieldset key={i} className="meeting-registration__row">
-            <legend>
-              <FormattedMessage id="meetings.registration.delegate" values={{ n: i + 1 }} />
-            </legend>
-            <label>
-              <FormattedMessage id="meetings.registration.name" />
-              <input required value={d.name} onChange={(e) => set(i, { name: e.target.value })} />
-            </label>
-            <label>
-              <FormattedMessage id="meetings.registration.function" />
-              <select value={d.function} onChange={(e) => set(i, { function: e.target.value as 'head' })}>
-                {(['head', 'alternate', 'adviser'] as const).map((f) => (
-                  <option key={f} value={f}>
-                    {intl.formatMessage({ id: `meetings.function.${f}` })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <FormattedMessage id="meetings.registration.position" />
-              <input value={d.title ?? ''} onChange={(e) => set(i, { title: e.target.value })} />
-            </label>
-          </fieldset>
-        ))}
-        <div className="meeting-actions">
-          <button type="button" onClick={() => setRows([...delegates, { name: '', function: 'adviser', title: null }])}>
-            <FormattedMessage id="meetings.registration.add" />
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            <FormattedMessage id="meetings.registration.submit" />
-          </button>
-        </div>
-        {save.isError ? <ProblemMessage error={save.error} /> : null}
-        {save.isSuccess ? (
-          <p role="status">
-            <FormattedMessage id="meetings.registration.saved" />
-          </p>
-        ) : null}
-      </form>
-    </section>
+      <p className="form-field__hint">
+        <FormattedMessage id="meetings.convene.hint" values={{ zone: m.timeZone }} />
+      </p>
+      <div className="meeting-form__grid">
+        <TextField name="registrationDeadline" dir="ltr" type={'datetime-local' as 'text'} required label={<FormattedMessage id="meetings.registrationDeadline" />} value={registration} onChange={setRegistration} errors={action.errors} />
+        <TextField name="documentsDeadline" dir="ltr" type={'datetime-local' as 'text'} required label={<FormattedMessage id="meetings.documentsDeadline" />} value={documents} onChange={setDocuments} errors={action.errors} />
+      </div>
+      <FormOutcome error={action.error} saved={false} />
+      <SubmitButton busy={action.busy}>
+        <FormattedMessage id="meetings.convene.submit" />
+      </SubmitButton>
+    </form>
   );
 }
 
-function ParticipantsSection({ meetingId }: { meetingId: string }) {
-  const list = useQuery(participantsQuery(meetingId));
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ProblemMessage error={list.error} />;
+/** What the Secretariat and the Chair do next with the meeting: edit it, open the session, close it. */
+function ManageBar({ m }: { m: Meeting }) {
+  const action = useMeetingAction();
+  const editable = m.status === 'planned' || m.status === 'convened';
+  if (!m.can.manage && !m.can.chair) return null;
   return (
-    <section aria-labelledby="participants-heading" className="meeting-participants">
-      <h2 id="participants-heading">
-        <FormattedMessage id="meetings.participants.title" />
+    <section className="meeting-manage" aria-labelledby="manage-heading">
+      <h2 id="manage-heading" className="sr-only">
+        <FormattedMessage id="meetings.manage.title" />
       </h2>
-      <button type="button" className="meeting-print" onClick={() => window.print()}>
-        <FormattedMessage id="meetings.participants.print" />
-      </button>
-      {list.data.groups.map((g) =>
-        g.parties.length ? (
-          <div key={g.role}>
-            <h3>
-              <FormattedMessage id={g.role === 'member' ? 'meetings.participants.members' : 'meetings.participants.observers'} />
-            </h3>
-            <dl>
-              {g.parties.map((p) => (
-                <div key={p.code} className="meeting-participants__party">
-                  <dt>{p.name}</dt>
-                  {p.delegates.map((d) => (
-                    <dd key={`${d.name}-${d.function}`}>
-                      {d.name}
-                      {d.title ? `, ${d.title}` : ''} — <FormattedMessage id={`meetings.function.${d.function}`} />
-                    </dd>
-                  ))}
-                </div>
-              ))}
-            </dl>
-          </div>
-        ) : null,
-      )}
+      <div className="meeting-actions">
+        {m.can.manage && editable ? (
+          <Link to="/meetings/$meetingId/edit" params={{ meetingId: m.id }} className="button meeting-button--secondary">
+            <FormattedMessage id="meetings.manage.edit" />
+          </Link>
+        ) : null}
+        {m.can.chair && m.status === 'convened' ? (
+          <button type="button" className="button" disabled={action.busy} onClick={() => void action.run(() => meetingsApi.setStatus(m.id, 'in-session'))}>
+            <FormattedMessage id="meetings.manage.open" />
+          </button>
+        ) : null}
+        {m.can.chair && m.status === 'in-session' ? (
+          <button type="button" className="button" disabled={action.busy} onClick={() => void action.run(() => meetingsApi.setStatus(m.id, 'closed'))}>
+            <FormattedMessage id="meetings.manage.close" />
+          </button>
+        ) : null}
+      </div>
+      {action.error ? <ProblemMessage error={action.error} /> : null}
     </section>
   );
 }
@@ -246,7 +204,6 @@ function MeetingPage() {
   const { meetingId } = meetingRoute.useParams();
   const intl = useIntl();
   const m = useMeeting(meetingId);
-  const me = useQuery(meQuery);
   useDocumentTitle(m.data ? (pickLocalized(m.data.name, intl.locale)?.text ?? null) : null);
   if (m.isPending) return <Loading />;
   if (m.isError) return <ProblemMessage error={m.error} headingLevel={1} />;
@@ -259,7 +216,17 @@ function MeetingPage() {
       <p className="meeting__title">
         <Localized value={m.data.title} />
       </p>
+      <MeetingNav meeting={m.data} current="overview" />
       <Facts m={m.data} />
+      <ManageBar m={m.data} />
+      {m.data.can.manage && m.data.status === 'planned' ? <ConveneForm m={m.data} /> : null}
+      {m.data.can.register && m.data.status === 'convened' ? (
+        <p className="meeting-callout">
+          <Link to="/meetings/$meetingId/accreditation" params={{ meetingId }}>
+            <FormattedMessage id="meetings.registration.go" />
+          </Link>
+        </p>
+      ) : null}
       <p className="meeting-actions">
         {m.data.status === 'in-session' || m.data.status === 'closed' ? (
           <>
@@ -277,14 +244,12 @@ function MeetingPage() {
           <h2 id="notice-heading">
             <FormattedMessage id="meetings.notice" />
           </h2>
-          <pre lang={notice.lang || undefined} dir="auto">
+          <pre lang={notice.lang || undefined} dir={notice.lang ? directionOf(notice.lang) : 'auto'}>
             {notice.text}
           </pre>
         </section>
       ) : null}
       <AgendaSection meetingId={meetingId} />
-      {m.data.can.register && me.data ? <RegistrationForm m={m.data} party={me.data.party.code} /> : null}
-      {m.data.can.participants ? <ParticipantsSection meetingId={meetingId} /> : null}
     </article>
   );
 }
@@ -372,6 +337,7 @@ function LiveBoard({ live, large }: { live: LiveState; large?: boolean }) {
 }
 
 function LiveControls({ m, live }: { m: Meeting; live: LiveState }) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const me = useQuery(meQuery);
   const [error, setError] = useState<unknown>(null);
@@ -426,7 +392,7 @@ function LiveControls({ m, live }: { m: Meeting; live: LiveState }) {
                 <option value="">—</option>
                 {agenda.data.items.map((i) => (
                   <option key={i.id} value={i.id}>
-                    {i.number}. {pickLocalized(i.title, 'en')?.text}
+                    {i.number}. {pickLocalized(i.title, intl.locale)?.text}
                   </option>
                 ))}
               </select>

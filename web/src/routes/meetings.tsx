@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { createRoute, Link } from '@tanstack/react-router';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { meQuery } from '../api/account.ts';
 import { type Meeting, meetingListQuery } from '../api/meetings.ts';
+import { DataTable } from '../components/list/data-table.tsx';
+import { Pager } from '../components/list/pager.tsx';
+import { Localized } from '../components/meetings/meeting-bits.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
-import { pickLocalized } from '../i18n/localized-text.ts';
 import { rootRoute } from './root.tsx';
 import './meetings.css';
 
 type View = 'list' | 'month';
 
 export function MeetingName({ meeting }: { meeting: Pick<Meeting, 'name'> }) {
-  const intl = useIntl();
-  const name = pickLocalized(meeting.name, intl.locale);
-  return <span lang={name?.lang || undefined}>{name?.text}</span>;
+  return <Localized value={meeting.name} />;
 }
 
 export function MeetingStatusBadge({ status }: { status: Meeting['status'] }) {
@@ -25,27 +26,49 @@ export function MeetingStatusBadge({ status }: { status: Meeting['status'] }) {
   );
 }
 
-function MeetingRow({ m }: { m: Meeting }) {
-  const intl = useIntl();
-  const title = pickLocalized(m.title, intl.locale);
+const pageSize = 20;
+
+function MeetingsTable({ meetings }: { meetings: Meeting[] }) {
   return (
-    <li className="meetings-list__item">
-      <h2 className="meetings-list__name">
-        <Link to="/meetings/$meetingId" params={{ meetingId: m.id }}>
-          <MeetingName meeting={m} />
-        </Link>
-      </h2>
-      <p className="meetings-list__title" lang={title?.lang || undefined}>
-        {title?.text}
-      </p>
-      <p className="meetings-list__when">
-        <FormattedDate value={m.startsAt} dateStyle="full" timeStyle="short" timeZone={m.timeZone} /> <span className="meetings-zone">({m.timeZone})</span>
-      </p>
-      <p className="meetings-list__meta">
-        <MeetingStatusBadge status={m.status} /> <FormattedMessage id={`meetings.format.${m.format}`} />
-        {m.venue ? <span>{` · ${m.venue.city}`}</span> : null}
-      </p>
-    </li>
+    <DataTable
+      caption={<FormattedMessage id="meetings.list.caption" />}
+      rows={meetings}
+      rowKey={(m) => m.id}
+      className="meetings-table"
+      columns={[
+        {
+          heading: 'meetings.list.meeting',
+          cell: (m) => (
+            <>
+              <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className="meetings-table__name">
+                <MeetingName meeting={m} />
+              </Link>
+              <span className="meetings-table__title">
+                <Localized value={m.title} />
+              </span>
+            </>
+          ),
+        },
+        {
+          heading: 'meetings.list.when',
+          cell: (m) => (
+            <>
+              <FormattedDate value={m.startsAt} dateStyle="medium" timeStyle="short" timeZone={m.timeZone} /> <span className="meetings-zone">({m.timeZone})</span>
+            </>
+          ),
+        },
+        {
+          heading: 'meetings.list.where',
+          cell: (m) => (
+            <>
+              <FormattedMessage id={`meetings.format.${m.format}`} />
+              {m.venue ? <span>{` · ${m.venue.city}`}</span> : null}
+            </>
+          ),
+        },
+        { heading: 'meetings.list.status', cell: (m) => <MeetingStatusBadge status={m.status} /> },
+      ]}
+    />
   );
 }
 
@@ -108,6 +131,8 @@ function MeetingsPage() {
   const year = search.year ?? today.getUTCFullYear();
   const month = search.month ?? today.getUTCMonth();
   const meetings = useQuery(meetingListQuery());
+  const me = useQuery(meQuery);
+  const page = Math.max(1, search.page ?? 1);
   useDocumentTitle(intl.formatMessage({ id: 'meetings.title' }));
   const prev = month === 0 ? { year: year - 1, month: 11 } : { year, month: month - 1 };
   const next = month === 11 ? { year: year + 1, month: 0 } : { year, month: month + 1 };
@@ -127,6 +152,13 @@ function MeetingsPage() {
           <FormattedMessage id="meetings.calendarFeed" />
         </a>
       </nav>
+      {me.data?.powers.isSecretariat && (me.data.user.role === 'officer' || me.data.user.role === 'admin') ? (
+        <p>
+          <Link to="/meetings/new" className="button">
+            <FormattedMessage id="meetings.new" />
+          </Link>
+        </p>
+      ) : null}
       {meetings.isPending ? <Loading /> : null}
       {meetings.isError ? <ProblemMessage error={meetings.error} /> : null}
       {meetings.data && view === 'list' ? (
@@ -135,11 +167,18 @@ function MeetingsPage() {
             <FormattedMessage id="meetings.none" />
           </p>
         ) : (
-          <ul className="meetings-list">
-            {meetings.data.items.map((m) => (
-              <MeetingRow key={m.id} m={m} />
-            ))}
-          </ul>
+          <>
+            <MeetingsTable meetings={meetings.data.items.slice((page - 1) * pageSize, page * pageSize)} />
+            <Pager
+              page={page}
+              pages={Math.ceil(meetings.data.items.length / pageSize)}
+              link={(p, rel, label) => (
+                <Link to="/meetings" search={{ view: 'list', page: p }} rel={rel}>
+                  {label}
+                </Link>
+              )}
+            />
+          </>
         )
       ) : null}
       {meetings.data && view === 'month' ? (
@@ -162,10 +201,11 @@ function MeetingsPage() {
 export const meetingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/meetings',
-  validateSearch: (s: Record<string, unknown>): { view?: View; year?: number; month?: number } => ({
+  validateSearch: (s: Record<string, unknown>): { view?: View; year?: number; month?: number; page?: number } => ({
     view: s.view === 'month' || s.view === 'list' ? s.view : undefined,
     year: typeof s.year === 'number' ? s.year : undefined,
     month: typeof s.month === 'number' && s.month >= 0 && s.month <= 11 ? s.month : undefined,
+    page: typeof s.page === 'number' && s.page >= 1 ? Math.floor(s.page) : undefined,
   }),
   component: MeetingsPage,
 });
