@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommands } from './commands/audit.ts';
+import { cbmCommands } from './commands/cbm.ts';
 import { dbCommands } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
 import { documentsCommands } from './commands/documents.ts';
@@ -24,6 +25,7 @@ documentsCommands(program);
 exchangeCommands(program);
 glossaryCommands(program);
 searchCommands(program);
+cbmCommands(program);
 userCommands(program);
 
 try {

@@ -435,6 +435,21 @@ export interface DecisionPositionsTable {
   superseded_by: string | null;
 }
 
+/** Per decision, what its current member positions count (kept by triggers: migration 2026-11-28T1000). */
+export interface DecisionTalliesTable {
+  decision_id: string;
+  blocking_count: Generated<number>;
+  joined_count: Generated<number>;
+  acted_count: Generated<number>;
+}
+
+/** A TOTP step spent confirming a position (one act, once). */
+export interface DecisionStepUpsTable {
+  user_id: string;
+  step: ColumnType<string, string | number, never>;
+  used_at: Timestamp;
+}
+
 export interface DecisionCommentsTable {
   id: Generated<string>;
   decision_id: string;
@@ -736,8 +751,8 @@ export interface GlossaryTermsTable {
 }
 
 // Search (server/modules/search): the index and the outbox the triggers fill.
-export type SearchItemType = 'document' | 'meeting' | 'decision' | 'glossary' | 'party' | 'body' | 'cbm';
-export type SearchGuard = 'public' | 'secretariat' | 'document' | 'meeting' | 'decision' | 'submission';
+export type SearchItemType = 'document' | 'meeting' | 'decision' | 'glossary' | 'party' | 'body' | 'cbm' | 'cbm-area' | 'cbm-measure' | 'cbm-event';
+export type SearchGuard = 'public' | 'secretariat' | 'document' | 'meeting' | 'decision' | 'submission' | 'cbm-event';
 
 export interface SearchItemsTable {
   id: Generated<string>;
@@ -763,6 +778,236 @@ export interface SearchOutboxTable {
   item_type: string;
   item_id: string;
   queued_at: Generated<Date>;
+}
+
+// CBM (server/modules/cbm): catalogue, coordination, action plans, annual plans and events, participation,
+// implementation reports and reviews. Days are 'YYYY-MM-DD' text.
+export interface CbmCatalogueVersionsTable {
+  code: string;
+  title: Json<Record<string, string>>;
+  adopted_on: string | null;
+  adopted_by: Json<Record<string, string>> | null;
+}
+
+export interface CbmDimensionsTable {
+  code: string;
+  position: number;
+  names: Json<Record<string, string>>;
+  note: string | null;
+}
+
+export interface CbmAreasTable {
+  id: Generated<string>;
+  code: string;
+  dimension_code: string;
+  position: number;
+  names: Json<Record<string, string>>;
+  note: string | null;
+}
+
+export interface CbmMeasuresTable {
+  id: Generated<string>;
+  area_id: string;
+  code: string;
+  title: Json<Record<string, string>>;
+  text: Json<Record<string, string>>;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CbmMeasureVersionsTable {
+  measure_id: string;
+  version_code: string;
+}
+
+export interface CbmTermsTable {
+  id: Generated<string>;
+  area_id: string;
+  party_id: string;
+  role: 'coordinator' | 'co-coordinator';
+  from_date: string | null;
+  to_date: string | null;
+  decision_id: string | null;
+  decision_ref: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CbmOffersTable {
+  id: Generated<string>;
+  area_id: string;
+  party_id: string;
+  role: 'coordinator' | 'co-coordinator';
+  state: 'offered' | 'forwarded' | 'accepted' | 'declined';
+  note: string | null;
+  offered_at: Timestamp;
+  offered_by: string | null;
+  forwarded_at: Timestamp | null;
+  forwarded_by: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_id: string | null;
+  decision_ref: string | null;
+  term_id: string | null;
+}
+
+export interface CbmActionPlansTable {
+  id: Generated<string>;
+  area_id: string;
+  title: Json<Record<string, string>>;
+  concept_paper_id: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  status: Generated<'draft' | 'experts-meeting' | 'swg' | 'soc-approved'>;
+  approved_at: Timestamp | null;
+  decision_id: string | null;
+  decision_ref: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CbmPlanStepsTable {
+  id: Generated<string>;
+  plan_id: string;
+  step: 'experts-meeting' | 'swg' | 'soc-approved';
+  on_date: string;
+  meeting_id: string | null;
+  decision_id: string | null;
+  decision_ref: string | null;
+  note: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+}
+
+export interface CbmActivitiesTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  title: Json<Record<string, string>>;
+  lead_party_id: string | null;
+  planned_from: string | null;
+  planned_to: string | null;
+  status: 'planned' | 'in-progress' | 'completed' | 'postponed' | 'cancelled';
+  percent_done: Generated<number>;
+  milestones: Json<Array<{ title: string; due: string | null; done: boolean }>>;
+  results: Json<Record<string, string>> | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CbmActivityPartiesTable {
+  activity_id: string;
+  party_id: string;
+}
+
+export interface CbmAnnualPlansTable {
+  year: number;
+  status: Generated<'draft' | 'approved'>;
+  note: string | null;
+  approved_at: Timestamp | null;
+  approved_on: string | null;
+  approved_by: string | null;
+  decision_id: string | null;
+  decision_ref: string | null;
+  created_at: Timestamp;
+}
+
+export interface CbmAnnualPlanChangesTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  year: number;
+  event_id: string | null;
+  change: 'added' | 'changed' | 'removed';
+  before: Json<Record<string, unknown>> | null;
+  after: Json<Record<string, unknown>> | null;
+  note: string | null;
+  at: Timestamp;
+  by_user_id: string | null;
+}
+
+export interface CbmEventsTable {
+  id: Generated<string>;
+  year: number;
+  kind: 'workshop' | 'seminar' | 'training' | 'forum' | 'exercise';
+  title: Json<Record<string, string>>;
+  area_id: string;
+  host_party_id: string;
+  starts_on: string;
+  ends_on: string;
+  place: string | null;
+  online_url: string | null;
+  status: Generated<'planned' | 'held' | 'cancelled' | 'postponed'>;
+  access: 'public' | 'members';
+  is_demo: Generated<boolean>;
+  label: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CbmEventParticipantsTable {
+  event_id: string;
+  party_id: string;
+}
+
+export interface CbmEventDocumentsTable {
+  event_id: string;
+  document_id: string;
+  added_at: Timestamp;
+}
+
+export interface CbmEventReportsTable {
+  event_id: string;
+  results: Json<Record<string, string>>;
+  submitted_at: Timestamp;
+  submitted_by: string | null;
+}
+
+export interface CbmEventReportCountsTable {
+  event_id: string;
+  party_id: string;
+  count: number;
+}
+
+export interface CbmParticipationTable {
+  id: Generated<string>;
+  party_id: string;
+  measure_id: string;
+  since: string;
+  withdrawn: string | null;
+  declared_at: Timestamp;
+  declared_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CbmReportsTable {
+  id: Generated<string>;
+  area_id: string;
+  year: number;
+  text: Json<Record<string, string>>;
+  status: Generated<'draft' | 'submitted' | 'compiled'>;
+  drafted_by_party_id: string | null;
+  created_by: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  compiled_at: Timestamp | null;
+  compiled_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CbmReviewsTable {
+  id: Generated<string>;
+  year: number;
+  dimension_code: string;
+  record: Json<Record<string, string>>;
+  decision_id: string | null;
+  decision_ref: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 export interface Database {
@@ -797,6 +1042,8 @@ export interface Database {
   document_files: DocumentFilesTable;
   decisions: DecisionsTable;
   decision_positions: DecisionPositionsTable;
+  decision_tallies: DecisionTalliesTable;
+  decision_step_ups: DecisionStepUpsTable;
   decision_comments: DecisionCommentsTable;
   idempotency_keys: IdempotencyKeysTable;
   exchange_forms: ExchangeFormsTable;
@@ -823,4 +1070,25 @@ export interface Database {
   glossary_terms: GlossaryTermsTable;
   search_items: SearchItemsTable;
   search_outbox: SearchOutboxTable;
+  cbm_catalogue_versions: CbmCatalogueVersionsTable;
+  cbm_dimensions: CbmDimensionsTable;
+  cbm_areas: CbmAreasTable;
+  cbm_measures: CbmMeasuresTable;
+  cbm_measure_versions: CbmMeasureVersionsTable;
+  cbm_terms: CbmTermsTable;
+  cbm_offers: CbmOffersTable;
+  cbm_action_plans: CbmActionPlansTable;
+  cbm_plan_steps: CbmPlanStepsTable;
+  cbm_activities: CbmActivitiesTable;
+  cbm_activity_parties: CbmActivityPartiesTable;
+  cbm_annual_plans: CbmAnnualPlansTable;
+  cbm_annual_plan_changes: CbmAnnualPlanChangesTable;
+  cbm_events: CbmEventsTable;
+  cbm_event_participants: CbmEventParticipantsTable;
+  cbm_event_documents: CbmEventDocumentsTable;
+  cbm_event_reports: CbmEventReportsTable;
+  cbm_event_report_counts: CbmEventReportCountsTable;
+  cbm_participation: CbmParticipationTable;
+  cbm_reports: CbmReportsTable;
+  cbm_reviews: CbmReviewsTable;
 }

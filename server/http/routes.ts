@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { cbmRoutes } from '../modules/cbm/cbm.routes.ts';
 import { decisionsRoutes } from '../modules/decisions/decisions.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { exchangeRoutes } from '../modules/exchange/exchange.routes.ts';
@@ -31,4 +32,5 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await meetingsRoutes(app, deps);
   await glossaryRoutes(app, deps);
   await searchRoutes(app, deps);
+  await cbmRoutes(app, deps);
 }

@@ -8,6 +8,7 @@
  * To add a module: write test/authz/<module>.matrix.ts exporting `<module>Matrix: MatrixEntry[]`
  * (see identity.matrix.ts) and add it to the list below.
  */
+import { cbmMatrix } from './cbm.matrix.ts';
 import { decisionsMatrix } from './decisions.matrix.ts';
 import { documentsMatrix } from './documents.matrix.ts';
 import { exchangeMatrix } from './exchange.matrix.ts';
@@ -22,4 +23,4 @@ import type { MatrixEntry } from './types.ts';
 export type { MatrixEntry, MatrixRequest, MatrixWorld, Persona, ProbePersona } from './types.ts';
 export { probePersonas } from './types.ts';
 
-export const matrix: MatrixEntry[] = [...systemMatrix, ...identityMatrix, ...notificationsMatrix, ...registryMatrix, ...exchangeMatrix, ...decisionsMatrix, ...searchMatrix, ...meetingsMatrix, ...documentsMatrix];
+export const matrix: MatrixEntry[] = [...systemMatrix, ...identityMatrix, ...notificationsMatrix, ...registryMatrix, ...exchangeMatrix, ...decisionsMatrix, ...searchMatrix, ...meetingsMatrix, ...documentsMatrix, ...cbmMatrix];

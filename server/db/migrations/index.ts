@@ -9,6 +9,8 @@ import * as exchange from './2026-11-27T1400-exchange.ts';
 import * as decisions from './2026-11-27T1500-decisions.ts';
 import * as meetings from './2026-11-27T1600-meetings.ts';
 import * as search from './2026-11-27T1700-search.ts';
+import * as decisionTallies from './2026-11-28T1000-decision-tallies.ts';
+import * as cbm from './2026-11-28T0900-cbm.ts';
 
 /**
  * Every migration, in order. Names are timestamps; a migration that has landed is never edited.
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1500-decisions': decisions,
   '2026-11-27T1600-meetings': meetings,
   '2026-11-27T1700-search': search,
+  '2026-11-28T0900-cbm': cbm,
+  '2026-11-28T1000-decision-tallies': decisionTallies,
 };

@@ -3,6 +3,7 @@ import type { DB } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { type Ctx, systemActor } from '../../shared/context.ts';
 import { cicaProfile } from '../registry/cica.data.ts';
+import { loadCbmDemo } from '../cbm/cbm.demo.ts';
 import { loadDecisionsDemo } from '../decisions/decisions.demo.ts';
 import { loadDocumentsDemo } from '../documents/documents.demo.ts';
 import { loadExchangeDemo } from '../exchange/exchange.demo.ts';
@@ -37,6 +38,7 @@ export async function loadDemo(db: DB, clock: Clock): Promise<DemoSummary> {
   let meetings: string[] = [];
   let documents: string[] = [];
   let decisions: string[] = [];
+  let cbm: string[] = [];
   await db.transaction().execute(async (trx) => {
     await saveProfile(trx, ctx, cicaProfile as Parameters<typeof saveProfile>[2]);
     registry = await loadRegistryFacts(trx, ctx, cicaRegistryFacts);
@@ -46,6 +48,7 @@ export async function loadDemo(db: DB, clock: Clock): Promise<DemoSummary> {
     meetings = await loadMeetingsDemo(trx, ctx);
     documents = await loadDocumentsDemo(trx, ctx);
     decisions = await loadDecisionsDemo(trx, ctx);
+    cbm = await loadCbmDemo(trx, ctx);
   });
   return {
     forum: cicaProfile.name.en,
@@ -58,6 +61,7 @@ export async function loadDemo(db: DB, clock: Clock): Promise<DemoSummary> {
       ...meetings,
       ...documents,
       ...decisions,
+      ...cbm,
     ],
   };
 }

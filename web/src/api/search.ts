@@ -3,7 +3,7 @@ import { apiGet } from './client.ts';
 
 /** Search and the glossary of key concepts, as the web app reads them (openapi.json: SearchResult, GlossaryIndex, GlossaryConcept). */
 
-export const searchItemTypes = ['document', 'meeting', 'decision', 'glossary', 'party', 'body', 'cbm'] as const;
+export const searchItemTypes = ['document', 'meeting', 'decision', 'glossary', 'party', 'body', 'cbm', 'cbm-area', 'cbm-measure', 'cbm-event'] as const;
 export type SearchItemType = (typeof searchItemTypes)[number];
 
 export interface Segment {

@@ -5,17 +5,28 @@ import { adminChairTermRoute } from './admin-chair-term.tsx';
 import { adminPartyRoute } from './admin-party.tsx';
 import { adminProfileRoute } from './admin-profile.tsx';
 import { bodiesRoute } from './bodies.tsx';
+import { cbmRoute } from './cbm.tsx';
+import { cbmAreaRoute } from './cbm-area.tsx';
+import { cbmDashboardRoute } from './cbm-dashboard.tsx';
+import { cbmEventRoute } from './cbm-event.tsx';
+import { cbmParticipationRoute } from './cbm-participation.tsx';
+import { cbmPlanRoute } from './cbm-plan.tsx';
+import { cbmReportRoute, cbmReportsRoute } from './cbm-reports.tsx';
 import { chairmanshipRoute } from './chairmanship.tsx';
 import { documentRoute } from './document.tsx';
+import { documentCompareRoute } from './document-compare.tsx';
 import { documentEditRoute } from './document-edit.tsx';
 import { documentNewRoute } from './document-new.tsx';
 import { documentParallelRoute } from './document-parallel.tsx';
 import { documentTranslationsRoute } from './document-translations.tsx';
 import { documentsRoute } from './documents.tsx';
 import { decisionRoute } from './decision.tsx';
+import { decisionNewRoute } from './decision-new.tsx';
+import { decisionSessionRoute } from './decision-session.tsx';
 import { decisionsRoute } from './decisions.tsx';
 import { delegationRoute } from './delegation.tsx';
 import { archiveRoute, deadlinesRoute, exchangeRoute, receivedRoute, sentRoute } from './exchange.tsx';
+import { exchangeCompareRoute } from './exchange-compare.tsx';
 import { fillRoute } from './exchange-fill.tsx';
 import { submissionRoute } from './exchange-submission.tsx';
 import { forgotPasswordRoute } from './forgot-password.tsx';
@@ -23,6 +34,11 @@ import { homeRoute } from './home.tsx';
 import { inboxRoute } from './inbox.tsx';
 import { keyConceptRoute, keyConceptsRoute } from './key-concepts.tsx';
 import { meetingLiveRoute, meetingProjectorRoute, meetingRoute } from './meeting.tsx';
+import { meetingAccreditationRoute } from './meeting-accreditation.tsx';
+import { meetingAgendaRoute } from './meeting-agenda.tsx';
+import { meetingEditRoute, meetingNewRoute } from './meeting-edit.tsx';
+import { meetingParticipantsRoute } from './meeting-participants.tsx';
+import { meetingRecordRoute } from './meeting-record.tsx';
 import { meetingsRoute } from './meetings.tsx';
 import { membersRoute } from './members.tsx';
 import { acceptInvitationRoute, resetPasswordRoute } from './new-password.tsx';
@@ -67,12 +83,14 @@ export const routeTree = rootRoute.addChildren([
   documentRoute,
   documentEditRoute,
   documentParallelRoute,
+  documentCompareRoute,
   // Information exchange between states.
   exchangeRoute,
   receivedRoute,
   sentRoute,
   deadlinesRoute,
   archiveRoute,
+  exchangeCompareRoute,
   fillRoute,
   submissionRoute,
   // Search and the glossary of key concepts.
@@ -81,10 +99,27 @@ export const routeTree = rootRoute.addChildren([
   keyConceptRoute,
   // Meetings: calendar, meeting pages, the live room and the projector.
   meetingsRoute,
+  meetingNewRoute,
   meetingRoute,
+  meetingEditRoute,
+  meetingAgendaRoute,
+  meetingAccreditationRoute,
+  meetingParticipantsRoute,
+  meetingRecordRoute,
   meetingLiveRoute,
   meetingProjectorRoute,
   // Decisions by consensus: in session and by silence procedure.
   decisionsRoute,
+  decisionNewRoute,
   decisionRoute,
+  decisionSessionRoute,
+  // Confidence-building measures: catalogue, areas and action plans, annual plans, events, participation, dashboard.
+  cbmRoute,
+  cbmAreaRoute,
+  cbmPlanRoute,
+  cbmEventRoute,
+  cbmParticipationRoute,
+  cbmReportsRoute,
+  cbmReportRoute,
+  cbmDashboardRoute,
 ]);

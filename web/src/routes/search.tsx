@@ -35,6 +35,15 @@ function HitTitle({ hit }: { hit: SearchHit }) {
       return <Link to="/bodies">{title}</Link>;
     case 'cbm':
       return <Link to="/exchange/submissions/$id" params={{ id: hit.id }}>{title}</Link>;
+    case 'cbm-area':
+      return code ? <Link to="/cbm/areas/$area" params={{ area: code }}>{title}</Link> : title;
+    case 'cbm-measure': {
+      // A measure is shown on its priority area's page.
+      const area = typeof hit.ref.areaCode === 'string' ? hit.ref.areaCode : null;
+      return area ? <Link to="/cbm/areas/$area" params={{ area }}>{title}</Link> : title;
+    }
+    case 'cbm-event':
+      return <Link to="/cbm/events/$id" params={{ id: hit.id }}>{title}</Link>;
     default:
       return title;
   }
@@ -42,7 +51,8 @@ function HitTitle({ hit }: { hit: SearchHit }) {
 
 function Hit({ hit }: { hit: SearchHit }) {
   const intl = useIntl();
-  const symbol = typeof hit.ref.symbol === 'string' ? hit.ref.symbol : null;
+  // Documents carry a symbol; CBM areas and measures their number (NCT.1, 2.1.1).
+  const symbol = typeof hit.ref.symbol === 'string' ? hit.ref.symbol : hit.type.startsWith('cbm-') && typeof hit.ref.code === 'string' ? hit.ref.code : null;
   return (
     <li className="search-hit">
       <p className="search-hit__meta">

@@ -21,5 +21,6 @@ export const navItems: NavItem[] = [
   { to: '/decisions', label: 'decisions.nav' },
   { to: '/meetings', label: 'meetings.nav' },
   { to: '/exchange', label: 'exchange.nav' },
+  { to: '/cbm', label: 'cbm.nav' },
   { to: '/key-concepts', label: 'glossary.nav' },
 ];
