@@ -234,6 +234,29 @@ export const documentsMatrix: MatrixEntry[] = [
   },
   {
     method: 'GET',
+    route: '/api/documents/:id/languages/:lang/compare-with',
+    allow: everyone,
+    positive: 'anonymous',
+    status: 200,
+    request: async (w) => {
+      // A public document and its /Rev.1 (issued circulated) with new English text: the revision compared with the original.
+      const original = await publicDoc(w);
+      const officer = w.cookie('officer');
+      const rev = await ok(w.t.post(`/api/documents/${original.id}/revisions`, { kind: 'revision' }, { cookie: officer }), 'revision');
+      await ok(w.t.request('PUT', `/api/documents/${rev.id}/languages/en/text`, { body: { paragraphs: ['<p>Revised reading.</p>'] }, cookie: officer }), 'rev text');
+      return { path: `/api/documents/${rev.id}/languages/en/compare-with?other=${original.id}` };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/file-rules',
+    allow: everyone,
+    positive: 'anonymous',
+    status: 200,
+    request: () => ({ path: '/api/documents/file-rules' }),
+  },
+  {
+    method: 'GET',
     route: '/api/documents/:id/parallel',
     allow: everyone,
     positive: 'anonymous',

@@ -48,7 +48,7 @@ async function page(cookie: string | null, path: string, viewport = { width: 128
   const problems: string[] = [];
   p.on('pageerror', (e) => problems.push(e.message));
   p.on('console', (m) => {
-    if (m.type() === 'error' && !(m.location().url.endsWith('/api/me') && m.text().includes('401'))) problems.push(m.text());
+    if (m.type() === 'error') problems.push(m.text());
   });
   await p.goto(server.url + path);
   await p
