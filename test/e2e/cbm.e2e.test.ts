@@ -378,6 +378,223 @@ describe('confidence-building measures in the browser', () => {
     await area.close();
   });
 
+  it('lets India draft, edit and submit a yearly implementation report, and the Secretariat compile it (English and Arabic)', async () => {
+    const india = await contextFor('in.focal');
+    const listed = await api<{ items: { areaCode: string }[]; can: { draftAreas: string[] } }>(india.request, `/cbm/reports?year=${Y}`);
+    const free = listed.can.draftAreas.filter((code) => !listed.items.some((r) => r.areaCode === code));
+    expect(free.length).toBeGreaterThan(0);
+    const area = free[0];
+
+    const page = await open(india, `/cbm/reports?year=${Y}`);
+    // The demo's NCT.1 report (submitted) is listed; the SOC's review of NCT is on record.
+    const table = page.getByRole('table', { name: `Implementation reports for ${Y}` });
+    await expect.poll(() => table.locator('tbody tr').filter({ hasText: 'NCT.1' }).innerText()).toContain('Submitted');
+    await page.getByRole('table', { name: `The SOC’s reviews in ${Y}` }).getByText('New challenges and threats', { exact: true }).waitFor();
+    // Only the Secretariat records reviews.
+    expect(await page.getByRole('button', { name: 'Record the review' }).count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}cbm-reports.png`, fullPage: true });
+
+    const form = page.getByRole('form', { name: `Draft a report for ${Y}` });
+    await form.getByLabel('Priority area').selectOption(area);
+    await form.getByLabel('Report text').fill(`Two meetings of experts were held in ${Y}.`);
+    await form.getByRole('button', { name: 'Save the draft' }).click();
+    await page.waitForURL(/\/cbm\/reports\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^Report on ${area.replace('.', '\\.')} .*, ${Y}$`) }).waitFor();
+    const reportId = page.url().split('/').pop() as string;
+    expect(await page.locator('.cbm-facts').innerText()).toContain('Draft');
+
+    // The coordinator edits the draft, then submits it.
+    const edit = page.getByRole('form', { name: 'Edit the report text' });
+    await edit.getByLabel('Report text').fill(`Two meetings of experts and one workshop were held in ${Y}.`);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByText('Saved.').waitFor();
+    await page.getByRole('region', { name: 'Report text' }).getByText('one workshop').waitFor();
+    await page.getByRole('button', { name: 'Submit to the Secretariat' }).click();
+    await expect.poll(() => page.locator('.cbm-facts').innerText()).toContain('Submitted');
+    expect(await page.getByRole('form', { name: 'Edit the report text' }).count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}cbm-report-submitted.png`, fullPage: true });
+    const submitted = await api<{ status: string; text: Record<string, string>; can: { edit: boolean } }>(india.request, `/cbm/reports/${reportId}`);
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.text.en).toContain('one workshop');
+    expect(submitted.can.edit).toBe(false);
+    await page.close();
+
+    // The Secretariat compiles it, and records the SOC's review of another dimension.
+    const officer = await contextFor('officer');
+    const sec = await open(officer, `/cbm/reports/${reportId}`);
+    await sec.getByRole('button', { name: 'Mark as compiled into the yearly overview' }).click();
+    await expect.poll(() => sec.locator('.cbm-facts').innerText()).toContain('Compiled');
+    expect((await api<{ status: string }>(officer.request, `/cbm/reports/${reportId}`)).status).toBe('compiled');
+    await sec.close();
+    const secList = await open(officer, `/cbm/reports?year=${Y}`);
+    const review = secList.getByRole('form', { name: `Record the SOC’s review of ${Y}` });
+    await review.getByLabel('Dimension').selectOption('HUM');
+    await review.getByLabel('Record of the review').fill('The SOC reviewed the human dimension. (e2e)');
+    await review.getByLabel('Decision symbol').fill(`CICA/SOC/DEC/${Y}/11`);
+    await review.getByRole('button', { name: 'Record the review' }).click();
+    await review.getByText('Saved.').waitFor();
+    const reviews = secList.getByRole('table', { name: `The SOC’s reviews in ${Y}` });
+    await reviews.getByText('The SOC reviewed the human dimension. (e2e)').waitFor();
+    expect(await reviews.innerText()).toContain(`CICA/SOC/DEC/${Y}/11`);
+    expect(await seriousAxeViolations(secList)).toEqual([]);
+    await secList.close();
+
+    // Arabic: mirrored, names of areas in Arabic, axe clean.
+    const ar = await contextFor('in.focal', 'ar');
+    const arPage = await open(ar, `/cbm/reports?year=${Y}`);
+    expect(await arPage.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await arPage.getByRole('link', { name: /مكافحة الإرهاب/ }).first().waitFor();
+    expect(await seriousAxeViolations(arPage)).toEqual([]);
+    await arPage.screenshot({ path: `${shots}cbm-reports-ar.png`, fullPage: true });
+    await arPage.close();
+    const arReport = await open(ar, `/cbm/reports/${reportId}`);
+    expect(await seriousAxeViolations(arReport)).toEqual([]);
+    await arReport.screenshot({ path: `${shots}cbm-report-ar.png`, fullPage: true });
+    await arReport.close();
+  });
+
+  it('lets Azerbaijan offer to coordinate an area; the Secretariat forwards the offer to the SOC and records its acceptance', async () => {
+    const areas = await api<{ items: { code: string; hasActiveCoordinator: boolean; coordinators: { party: { code: string } }[] }[] }>((await contextFor(null)).request, '/cbm/areas');
+    const target = areas.items.find((a) => a.code.startsWith('ENV') && !a.hasActiveCoordinator && !a.coordinators.some((c) => c.party.code === 'AZ'));
+    expect(target).toBeTruthy();
+    const code = (target as { code: string }).code;
+
+    const az = await contextFor('az.focal');
+    const azPage = await open(az, `/cbm/areas/${code}`);
+    await azPage.getByRole('button', { name: 'Offer to coordinate this area' }).click();
+    const offerForm = azPage.getByRole('form', { name: 'Offer to coordinate this area' });
+    await offerForm.getByLabel('Role offered').selectOption('coordinator');
+    await offerForm.getByRole('button', { name: 'Send the offer' }).click();
+    await offerForm.getByText('Saved.').waitFor();
+    const offers = azPage.getByRole('table', { name: 'Offers to coordinate' });
+    await expect.poll(() => offers.locator('tbody tr').filter({ hasText: 'Azerbaijan' }).innerText()).toContain('Offered');
+    // A state has no Secretariat controls.
+    expect(await azPage.getByRole('button', { name: /Forward the offer/ }).count()).toBe(0);
+    expect(await azPage.getByRole('button', { name: 'Record a coordination term' }).count()).toBe(0);
+    await azPage.close();
+
+    const officer = await contextFor('officer');
+    const page = await open(officer, `/cbm/areas/${code}`);
+    const table = page.getByRole('table', { name: 'Offers to coordinate' });
+    await page.getByRole('button', { name: 'Forward the offer of Azerbaijan to the SOC' }).click();
+    await expect.poll(() => table.locator('tbody tr').filter({ hasText: 'Azerbaijan' }).innerText()).toContain('Forwarded to the SOC');
+    await page.getByRole('button', { name: 'Record the SOC’s answer to the offer of Azerbaijan' }).click();
+    const decide = page.getByRole('form', { name: 'The SOC’s answer to the offer of Azerbaijan' });
+    await decide.getByLabel('Accepted by the SOC').check();
+    await decide.getByLabel('Decision symbol').fill(`CICA/SOC/DEC/${Y + 1}/2`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}cbm-area-offer-decide.png`, fullPage: true });
+    await decide.getByRole('button', { name: 'Record the answer' }).click();
+    await expect.poll(() => table.locator('tbody tr').filter({ hasText: 'Azerbaijan' }).innerText()).toContain('Accepted by the SOC');
+    // The accepted offer opened a term: Azerbaijan now coordinates the area, in office today.
+    const terms = page.getByRole('table', { name: 'Coordination' });
+    await expect.poll(() => terms.locator('tbody tr').filter({ hasText: 'Azerbaijan' }).innerText()).toMatch(/Coordinator[\s\S]*Yes[\s\S]*CICA\/SOC\/DEC/);
+    const after = await api<{ coordinators: { party: { code: string }; role: string }[] }>(officer.request, `/cbm/areas/${code}`);
+    expect(after.coordinators.map((c) => `${c.party.code}:${c.role}`)).toContain('AZ:coordinator');
+
+    // The Secretariat also records a term the SOC assigned directly (a co-coordinator).
+    await page.getByRole('button', { name: 'Record a coordination term' }).click();
+    const termForm = page.getByRole('form', { name: 'Record a coordination term' });
+    await termForm.getByLabel('State').fill('kz');
+    await termForm.getByLabel('Role').selectOption('co-coordinator');
+    await termForm.getByLabel('Decision symbol').fill(`CICA/SOC/DEC/${Y + 1}/3`);
+    await termForm.getByRole('button', { name: 'Record the term' }).click();
+    await termForm.getByText('Saved.').waitFor();
+    await expect.poll(() => terms.locator('tbody tr').filter({ hasText: 'Kazakhstan' }).innerText()).toContain('Co-coordinator');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}cbm-area-offers.png`, fullPage: true });
+    await page.close();
+
+    const ar = await contextFor('officer', 'ar');
+    const arPage = await open(ar, `/cbm/areas/${code}`);
+    expect(await seriousAxeViolations(arPage)).toEqual([]);
+    await arPage.screenshot({ path: `${shots}cbm-area-offers-ar.png`, fullPage: true });
+    await arPage.close();
+  });
+
+  it('lets the host attach a document to an event by picking it by symbol, and detach it', async () => {
+    const india = await contextFor('in.focal');
+    const events = await api<{ items: (ApiEvent & { kind: string })[] }>(india.request, `/cbm/events?year=${Y}&limit=500`);
+    const workshop = events.items.find((e) => e.kind === 'workshop') as ApiEvent;
+    const detail = await api<{ documents: { id: string }[]; can: { edit: boolean } }>(india.request, `/cbm/events/${workshop.id}`);
+    expect(detail.can.edit).toBe(true);
+    const docs = await api<{ items: { id: string; symbol: string }[] }>(india.request, '/documents?q=SOC&limit=20');
+    const doc = docs.items.find((d) => !detail.documents.some((x) => x.id === d.id));
+    expect(doc).toBeTruthy();
+    const { id: docId, symbol } = doc as { id: string; symbol: string };
+
+    const page = await open(india, `/cbm/events/${workshop.id}`);
+    const section = page.getByRole('region', { name: 'Documents' });
+    await section.getByRole('button', { name: 'Attach a document' }).click();
+    const picker = section.getByRole('region', { name: 'Attach a document' });
+    await picker.getByLabel('Document symbol').fill(symbol);
+    await picker.getByRole('button', { name: `Attach ${symbol}` }).click();
+    await section.getByRole('link', { name: symbol }).waitFor();
+    const stored = await api<{ documents: { id: string }[] }>(india.request, `/cbm/events/${workshop.id}`);
+    expect(stored.documents.map((d) => d.id)).toContain(docId);
+    // Attached: the search is cleared and the document is no longer offered.
+    await picker.getByText('Saved.').waitFor();
+    expect(await picker.getByLabel('Document symbol').inputValue()).toBe('');
+    await picker.getByLabel('Document symbol').fill(symbol);
+    await picker.getByText('No document found that is not attached yet.').waitFor();
+    expect(await picker.getByRole('button', { name: `Attach ${symbol}` }).count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}cbm-event-documents.png`, fullPage: true });
+
+    // Another state's focal point sees the document but no controls.
+    const turkey = await contextFor('tr.focal');
+    const tr = await open(turkey, `/cbm/events/${workshop.id}`);
+    await tr.getByRole('region', { name: 'Documents' }).getByText(symbol).waitFor();
+    expect(await tr.getByRole('button', { name: 'Attach a document' }).count()).toBe(0);
+    expect(await tr.getByRole('button', { name: `Detach ${symbol}` }).count()).toBe(0);
+    await tr.close();
+
+    const ar = await contextFor('in.focal', 'ar');
+    const arPage = await open(ar, `/cbm/events/${workshop.id}`);
+    await arPage.getByRole('region', { name: 'الوثائق' }).getByRole('button', { name: 'إرفاق وثيقة' }).click();
+    expect(await seriousAxeViolations(arPage)).toEqual([]);
+    await arPage.screenshot({ path: `${shots}cbm-event-documents-ar.png`, fullPage: true });
+    await arPage.close();
+
+    await section.getByRole('button', { name: `Detach ${symbol}` }).click();
+    await expect.poll(() => section.getByRole('link', { name: symbol }).count()).toBe(0);
+    expect((await api<{ documents: { id: string }[] }>(india.request, `/cbm/events/${workshop.id}`)).documents.map((d) => d.id)).not.toContain(docId);
+    await page.close();
+  });
+
+  it('finds a priority area by its Chinese and Russian name in search, labelled as such, and opens it', async () => {
+    const zh = await contextFor(null, 'zh-CN');
+    const page = await open(zh, `/search?q=${encodeURIComponent('打击恐怖主义')}`);
+    const hit = page.locator('.search-hit').filter({ has: page.locator('.search-hit__type--cbm-area') }).first();
+    await hit.waitFor();
+    expect(await hit.locator('.search-hit__type').innerText()).toBe('建立信任措施优先方向');
+    expect(await hit.locator('.search-hit__title').getAttribute('lang')).toBe('zh');
+    // The type facet has a label for CBM areas too.
+    await page.locator('.search-facet').getByText('建立信任措施优先方向').first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}cbm-search-zh.png`, fullPage: true });
+    await hit.getByRole('link').click();
+    await page.waitForURL(/\/cbm\/areas\/NCT\.1$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('打击恐怖主义');
+    // The catalogue reads in Chinese: the dimension in the breadcrumb, the measure's title.
+    expect(await page.locator('.cbm-breadcrumb').innerText()).toContain('新威胁新挑战');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}cbm-area-zh.png`, fullPage: true });
+    await page.close();
+
+    const ru = await contextFor(null, 'ru');
+    const ruPage = await open(ru, `/search?q=${encodeURIComponent('Борьба с терроризмом')}&type=cbm-area`);
+    const ruHit = ruPage.locator('.search-hit').first();
+    await ruHit.waitFor();
+    expect(await ruHit.locator('.search-hit__type').innerText()).toBe('Приоритетная область мер доверия');
+    await ruHit.getByRole('link').click();
+    await ruPage.waitForURL(/\/cbm\/areas\/NCT\.1$/);
+    await expect.poll(() => ruPage.getByRole('heading', { level: 1 }).innerText()).toContain('Борьба с терроризмом');
+    await ruPage.close();
+  });
+
   it('raised no console errors', () => {
     expect(problems).toEqual([]);
   });

@@ -167,7 +167,7 @@ function Offers({ area }: { area: Area }) {
             { heading: 'cbm.term.role', cell: (o) => <FormattedMessage id={`cbm.role.${o.role}`} /> },
             { heading: 'cbm.offers.offeredAt', cell: (o) => <time dateTime={o.offeredAt}>{intl.formatDate(o.offeredAt, { dateStyle: 'medium', timeZone: 'UTC' })}</time> },
             { heading: 'cbm.offers.stage', cell: (o) => <StatusBadge kind="offer" status={o.state} /> },
-            { heading: 'cbm.term.decision', cell: (o) => <DecisionRef link={o} /> },
+            { heading: 'cbm.plan.decision', cell: (o) => <DecisionRef link={o} /> },
             offers.data.items.some((o) => o.can.forward || o.can.decide) && {
               heading: 'cbm.activity.actions',
               cell: (o) =>

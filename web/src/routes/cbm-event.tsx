@@ -198,7 +198,7 @@ function AttachDocument({ event }: { event: EventDetail }) {
   const attached = new Set(event.documents.map((d) => d.id));
   const candidates = (found.data?.items ?? []).filter((d) => !attached.has(d.id)).slice(0, 10);
   return (
-    <div className="cbm-form cbm-form--panel" role="group" aria-labelledby={`${ids}-h`}>
+    <section className="cbm-form cbm-form--panel" aria-labelledby={`${ids}-h`}>
       <h3 id={`${ids}-h`}>
         <FormattedMessage id="cbm.eventDocs.attach" />
       </h3>
@@ -234,7 +234,9 @@ function AttachDocument({ event }: { event: EventDetail }) {
                       className="button button--small"
                       disabled={change.busy}
                       aria-label={intl.formatMessage({ id: 'cbm.eventDocs.attachOne' }, { symbol: d.symbol })}
-                      onClick={() => void change.run(() => cbmApi.attachDocument(event.id, d.id))}
+                      onClick={async () => {
+                        if (await change.run(() => cbmApi.attachDocument(event.id, d.id))) setTyped('');
+                      }}
                     >
                       <FormattedMessage id="cbm.eventDocs.attachButton" />
                     </button>
@@ -246,7 +248,7 @@ function AttachDocument({ event }: { event: EventDetail }) {
         )
       ) : null}
       <ChangeOutcome change={change} />
-    </div>
+    </section>
   );
 }
 

@@ -310,7 +310,8 @@ function EditReportText({ report }: { report: Report }) {
 
 function ReportActions({ report }: { report: Report }) {
   const change = useCbmChange();
-  if (!report.can.submit && !report.can.compile && !change.done) return null;
+  // Once the step is taken and nothing is left to do, only the outcome stays (announced, without a heading).
+  if (!report.can.submit && !report.can.compile) return change.done ? <ChangeOutcome change={change} /> : null;
   return (
     <section className="cbm-section" aria-labelledby="report-actions-h">
       <h2 id="report-actions-h">
@@ -430,7 +431,7 @@ function ReportPage() {
         </h2>
         <Texts value={r.text} as="p" />
       </section>
-      {r.can.edit ? <EditReportText key={r.updatedAt} report={r} /> : null}
+      {r.can.edit ? <EditReportText key={r.id} report={r} /> : null}
       <ReportActions report={r} />
     </div>
   );
