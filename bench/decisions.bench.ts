@@ -13,42 +13,18 @@
  */
 import { sql } from 'kysely';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
 import { startConcord } from '../server/main.ts';
 import { createUserWithPassword } from '../server/modules/identity/users.service.ts';
 import { saveProfile } from '../server/modules/profile/profile.service.ts';
 import { cicaParties, cicaProfile } from '../server/modules/registry/cica.data.ts';
 import { systemClock } from '../server/shared/clock.ts';
 import { type Ctx, systemActor } from '../server/shared/context.ts';
-import { fmt, result, summarize } from './lib.ts';
+import { benchDatabase, fmt, result, signInCookie, summarize, timeSequential } from './lib.ts';
 
 const N = Number(process.env.BENCH_DECISIONS ?? 10_000);
 const samples = Number(process.env.BENCH_SAMPLES ?? 60);
-const databaseUrl = process.env.DATABASE_URL;
 
-let dropDb: (() => Promise<void>) | undefined;
-let url = databaseUrl;
-if (databaseUrl) {
-  const pg = (await import('pg')).default;
-  const name = `concord_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(databaseUrl);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  dropDb = async () => {
-    const a = new pg.Client({ connectionString: databaseUrl });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-  };
-}
-const handle = await openDatabase(url ? { databaseUrl: url, poolSize: 10 } : { dataDir: 'memory' });
-const db = handle.db;
-await migrateToLatest(db);
+const { handle, db, dropDatabase } = await benchDatabase();
 
 // --- seed -------------------------------------------------------------------------------------
 const t0 = performance.now();
@@ -107,27 +83,8 @@ const seedMs = performance.now() - t0;
 const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CONCORD_DEMO: '0', CONCORD_LOG_LEVEL: 'silent' });
 const concord = await startConcord(config, { handle, logger: false, serveWeb: false });
 const base = concord.url;
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' },
-  body: JSON.stringify({ email: 'head@bench.example', password }),
-});
-const cookie = login.headers
-  .getSetCookie()
-  .map((c) => c.split(';')[0])
-  .find((c) => c.includes('concord_session'));
-if (login.status !== 200 || !cookie) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-
-async function time(run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await run(); // warm up
-  const out: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const s = performance.now();
-    await run();
-    out.push(performance.now() - s);
-  }
-  return out;
-}
+const cookie = await signInCookie(base, 'head@bench.example', password);
+const time = (run: () => Promise<unknown>) => timeSequential(run, samples);
 
 const http = (path: string) => async () => {
   const r = await fetch(base + path, { headers: { cookie } });
@@ -167,5 +124,5 @@ const naive = summarize(
 console.log(`(for comparison: reading every final candidate row for the state filter in the application: p50 ${fmt(naive.p50)} ms p95 ${fmt(naive.p95)} ms)`);
 fields.read_all_candidates_p50_ms = naive.p50;
 await concord.close();
-await dropDb?.();
+await dropDatabase();
 result('decisions', fields);

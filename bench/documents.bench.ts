@@ -10,8 +10,6 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
 import { startConcord } from '../server/main.ts';
 import * as repo from '../server/modules/documents/documents.repository.ts';
 import { changeStatus, createDocument, saveText } from '../server/modules/documents/documents.service.ts';
@@ -20,35 +18,12 @@ import { saveProfile } from '../server/modules/profile/profile.service.ts';
 import { cicaProfile } from '../server/modules/registry/cica.data.ts';
 import { systemClock } from '../server/shared/clock.ts';
 import { type Actor, type Ctx, systemActor } from '../server/shared/context.ts';
-import { fmt, result, summarize } from './lib.ts';
+import { benchDatabase, fmt, result, signInCookie, summarize } from './lib.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const databaseUrl = process.env.DATABASE_URL;
 
-// A throwaway PostgreSQL database when DATABASE_URL is set; an in-memory embedded one otherwise.
-let dropDb: (() => Promise<void>) | undefined;
-let url = databaseUrl;
-if (databaseUrl) {
-  const pg = (await import('pg')).default;
-  const name = `concord_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(databaseUrl);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  dropDb = async () => {
-    const a = new pg.Client({ connectionString: databaseUrl });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-  };
-}
-const handle = await openDatabase(url ? { databaseUrl: url, poolSize: 10 } : { dataDir: 'memory' });
-const db = handle.db;
-await migrateToLatest(db);
+const { handle, db, dropDatabase } = await benchDatabase();
 
 // --- seed -------------------------------------------------------------------------------------
 const t0 = performance.now();
@@ -111,13 +86,7 @@ const seedMs = performance.now() - t0;
 const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CONCORD_DEMO: '0', CONCORD_LOG_LEVEL: 'silent' });
 const concord = await startConcord(config, { handle, logger: false, serveWeb: false });
 const base = concord.url;
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' },
-  body: JSON.stringify({ email: 'reader@bench.example', password }),
-});
-const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('concord_session'));
-if (login.status !== 200 || !cookie) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+const cookie = await signInCookie(base, 'reader@bench.example', password);
 
 const readerActor: Actor = { kind: 'user', userId: reader.id, partyId: kz.id, partyCode: 'KZ', partyKind: 'member-state', role: 'delegate', mfa: false, sessionId: null, tokenScopes: null };
 const filters: repo.ListFilters = { body: 'SOC', year: 2024, status: 'circulated', sort: '-date', limit: 25, offset: 0 };
@@ -213,4 +182,4 @@ for (const [name, path, bare] of [
 }
 console.log(`seeded 10,000 documents and one of 3 x 200 paragraphs in ${fmt(seedMs / 1000)} s`);
 await concord.close();
-await dropDb?.();
+await dropDatabase();

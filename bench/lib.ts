@@ -63,3 +63,62 @@ export async function stop(child: ChildProcess) {
   child.kill('SIGTERM');
   await done;
 }
+
+/**
+ * The database a benchmark seeds and measures: a throwaway PostgreSQL database when DATABASE_URL is
+ * set (dropped by `close`), an in-memory embedded one otherwise. Migrated to the latest schema.
+ */
+export async function benchDatabase(poolSize = 10) {
+  const { openDatabase } = await import('../server/db/database.ts');
+  const { migrateToLatest } = await import('../server/db/migrate.ts');
+  const databaseUrl = process.env.DATABASE_URL;
+  let url = databaseUrl;
+  let drop: (() => Promise<void>) | undefined;
+  if (databaseUrl) {
+    const pg = (await import('pg')).default;
+    const name = `concord_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(databaseUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const a = new pg.Client({ connectionString: databaseUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  }
+  const handle = await openDatabase(url ? { databaseUrl: url, poolSize } : { dataDir: 'memory' });
+  await migrateToLatest(handle.db);
+  return { handle, db: handle.db, dropDatabase: async () => drop?.() };
+}
+
+/** Signs in over HTTP and returns the session cookie pair (`concord_session=…`). */
+export async function signInCookie(base: string, email: string, password: string): Promise<string> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.includes('concord_session'));
+  if (login.status !== 200 || !cookie) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  return cookie;
+}
+
+/** Runs `run` three times to warm up, then `samples` times one after another; returns each duration in ms. */
+export async function timeSequential(run: () => Promise<unknown>, samples: number): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await run();
+  const out: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const s = performance.now();
+    await run();
+    out.push(performance.now() - s);
+  }
+  return out;
+}

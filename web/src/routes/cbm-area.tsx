@@ -825,7 +825,10 @@ function AreaPage() {
         </Link>
         {dimension ? (
           <>
-            {' › '}
+            {' '}
+            <span aria-hidden="true" className="flip-rtl">
+              ›
+            </span>{' '}
             <Texts value={dimension.names} />
           </>
         ) : null}

@@ -131,7 +131,7 @@ function DashboardPage() {
         <ul>
           <li>
             <Link to="/cbm/dashboard" search={{ year: shownYear - 1 }} rel="prev">
-              <span aria-hidden="true">‹ </span>
+              <span aria-hidden="true" className="flip-rtl">‹</span>{' '}
               {shownYear - 1}
             </Link>
           </li>
@@ -141,7 +141,7 @@ function DashboardPage() {
           <li>
             <Link to="/cbm/dashboard" search={{ year: shownYear + 1 }} rel="next">
               {shownYear + 1}
-              <span aria-hidden="true"> ›</span>
+              {' '}<span aria-hidden="true" className="flip-rtl">›</span>
             </Link>
           </li>
         </ul>

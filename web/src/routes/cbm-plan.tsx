@@ -5,7 +5,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
 import { type AnnualPlan, annualPlanQuery, areasQuery, type CbmEvent, cbmApi, dimensionsQuery, type EventStatus, eventStatuses, eventsQuery, type PlanChange, textIn } from '../api/cbm.ts';
 import { isApiError } from '../api/client.ts';
-import { ChangeOutcome, CbmNav, Day, DemoLabel, Field, PartyName, Period, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
+import { ChangeOutcome, CbmNav, Day, DemoLabel, Disclosure, Field, PartyName, Period, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
+import { AddEventForm } from '../components/cbm/event-form.tsx';
 import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -176,7 +177,7 @@ function PlanPage() {
         <ul>
           <li>
             <Link to="/cbm/plans/$year" params={{ year: String(year - 1) }} search={search} rel="prev">
-              <span aria-hidden="true">‹ </span>
+              <span aria-hidden="true" className="flip-rtl">‹</span>{' '}
               {year - 1}
             </Link>
           </li>
@@ -186,7 +187,7 @@ function PlanPage() {
           <li>
             <Link to="/cbm/plans/$year" params={{ year: String(year + 1) }} search={search} rel="next">
               {year + 1}
-              <span aria-hidden="true"> ›</span>
+              {' '}<span aria-hidden="true" className="flip-rtl">›</span>
             </Link>
           </li>
         </ul>
@@ -214,6 +215,11 @@ function PlanPage() {
         <h2 id="events-h">
           <FormattedMessage id="cbm.annual.events" />
         </h2>
+        {plan.data?.can.edit ? (
+          <Disclosure label={<FormattedMessage id="cbm.annual.addEvent" />}>
+            <AddEventForm plan={plan.data} />
+          </Disclosure>
+        ) : null}
         <form className="cbm-filters" aria-label={intl.formatMessage({ id: 'cbm.filters' })} onSubmit={(e) => e.preventDefault()}>
           <div className="cbm-field">
             <label htmlFor={`${ids}-dim`}>

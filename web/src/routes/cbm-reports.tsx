@@ -212,7 +212,7 @@ function ReportsPage() {
         <ul>
           <li>
             <Link to="/cbm/reports" search={{ year: year - 1 }} rel="prev">
-              <span aria-hidden="true">‹ </span>
+              <span aria-hidden="true" className="flip-rtl">‹</span>{' '}
               {year - 1}
             </Link>
           </li>
@@ -222,7 +222,7 @@ function ReportsPage() {
           <li>
             <Link to="/cbm/reports" search={{ year: year + 1 }} rel="next">
               {year + 1}
-              <span aria-hidden="true"> ›</span>
+              {' '}<span aria-hidden="true" className="flip-rtl">›</span>
             </Link>
           </li>
         </ul>
