@@ -103,7 +103,8 @@ beforeAll(async () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     }),
   ]);
-  const row = await server.concord.handle.db.selectFrom('decisions').select('id').where('body_code', '=', 'SOC').executeTakeFirstOrThrow();
+  // The demo's draft (the SOC's recommendation on the Chairmanship); the demo's other decisions are already circulated or concluded.
+  const row = await server.concord.handle.db.selectFrom('decisions').select('id').where('body_code', '=', 'SOC').where('launched_at', 'is', null).executeTakeFirstOrThrow();
   decisionId = row.id;
 });
 

@@ -46,9 +46,13 @@ describe('annual plan: can { approve, edit }', () => {
   it('tells the Secretariat it may approve a draft plan; members may not; observers and the public do not read it', async () => {
     const opened = await t.post('/api/cbm/annual-plans', { year: 2027 }, officer);
     expect(opened.status, opened.text).toBe(201);
-    expect(opened.body.can).toEqual({ approve: true, edit: true });
-    expect((await t.get('/api/cbm/annual-plans/2027', india)).body.can).toEqual({ approve: false, edit: false });
-    expect((await t.get('/api/cbm/annual-plans/2027', cn)).body.can).toEqual({ approve: false, edit: false });
+    expect(opened.body.can).toMatchObject({ approve: true, edit: true });
+    // India's focal point may add events its state hosts (any area) and, as NCT.1's coordinator, NCT.1 events with any host.
+    const indiaCan = (await t.get('/api/cbm/annual-plans/2027', india)).body.can;
+    expect(indiaCan).toMatchObject({ approve: false, edit: true, eventHosts: ['IN'] });
+    expect(indiaCan.eventAreas).toEqual(expect.arrayContaining(['NCT.1', 'ECO.5']));
+    expect(indiaCan.eventAreas).not.toContain('MP.1');
+    expect((await t.get('/api/cbm/annual-plans/2027', az)).body.can).toMatchObject({ approve: false, edit: true, eventHosts: ['AZ'] });
     expectProblem(await t.get('/api/cbm/annual-plans/2027'), 401);
     expectProblem(await t.get('/api/cbm/annual-plans/2027', observer), 404);
     expectProblem(await t.get('/api/cbm/annual-plans/1800', officer), 400, 'year');
@@ -60,7 +64,38 @@ describe('annual plan: can { approve, edit }', () => {
     expectProblem(await t.post('/api/cbm/annual-plans/2027/approve', { approvedOn: '2026-13-45', decisionRef: 'X' }, officer), 400, 'approvedOn');
     expect((await t.get('/api/cbm/annual-plans/2027', officer)).body).toMatchObject({ status: 'draft', can: { approve: true } });
     const approved = await t.post('/api/cbm/annual-plans/2027/approve', { approvedOn: '2026-12-10', decisionRef: 'CICA/SOC/DEC/2026/9' }, officer);
-    expect(approved.body.can).toEqual({ approve: false, edit: true });
+    expect(approved.body.can).toMatchObject({ approve: false, edit: true });
+  });
+
+  it('says edit exactly when the policy lets the caller add an event, and names the hosts and areas it may use', async () => {
+    const sec = (await t.get('/api/cbm/annual-plans/2027', officer)).body.can;
+    expect(sec.eventHosts).toEqual(expect.arrayContaining(['IN', 'KZ', 'CN', 'TR', 'AZ', 'UZ', 'RU']));
+    expect(sec.eventHosts).not.toContain('JP'); // an observer state hosts no CBM event
+    expect(sec.eventAreas).toEqual(expect.arrayContaining(['NCT.1', 'MP.1', 'ECO.5']));
+    const ev = (o: Record<string, unknown> = {}) => ({ kind: 'workshop', title: { en: 'Probe' }, area: 'MP.1', host: 'IN', startsOn: '2027-05-01', endsOn: '2027-05-02', place: 'Delhi', ...o });
+    const events = await count('cbm_events');
+    // A delegate of another state: what `can` says is what the API does.
+    const cnCan = (await t.get('/api/cbm/annual-plans/2027', cn)).body.can;
+    expect(cnCan.eventHosts).toEqual([]); // a delegate is not its state's focal point or head
+    expect(cnCan.edit).toBe(cnCan.eventAreas.length > 0);
+    expect(cnCan.eventAreas).not.toContain('MP.1');
+    expectProblem(await t.post('/api/cbm/events', ev({ host: 'CN' }), cn), 403);
+    // India may not add an MP.1 event hosted by another state; anonymous and observers are refused; nothing stored.
+    expectProblem(await t.post('/api/cbm/events', ev({ host: 'KZ' }), india), 403);
+    expectProblem(await t.post('/api/cbm/events', ev()), 401);
+    expectProblem(await t.post('/api/cbm/events', ev({ host: 'JP' }), observer), 422, 'host');
+    expectProblem(await t.post('/api/cbm/events', ev(), observer), 403);
+    // Bad input is named: an end before the start.
+    expectProblem(await t.post('/api/cbm/events', ev({ endsOn: '2027-04-01' }), india), 400, 'endsOn');
+    expect(await count('cbm_events')).toBe(events);
+    // Positive controls: its own state's event in any area; any host in its coordinated area; the Secretariat anything.
+    expect((await t.post('/api/cbm/events', ev(), india)).status).toBe(201);
+    expect((await t.post('/api/cbm/events', ev({ area: 'NCT.1', host: 'KZ' }), india)).status).toBe(201);
+    expect((await t.post('/api/cbm/events', ev({ host: 'UZ', area: 'ECO.5' }), officer)).status).toBe(201);
+    expect(await count('cbm_events')).toBe(events + 3);
+    // Observers and the public still do not read the plan (so no `can` at all).
+    expectProblem(await t.get('/api/cbm/annual-plans/2027', observer), 404);
+    expectProblem(await t.get('/api/cbm/annual-plans/2027'), 401);
   });
 });
 

@@ -48,6 +48,11 @@ export async function partiesByCodes(db: DB, codes: readonly string[]) {
   return db.selectFrom('parties').select(['id', 'code', 'kind', 'names']).where('code', 'in', unique).execute();
 }
 
+/** Member states (the parties that may host a CBM event), by code. */
+export async function memberStates(db: DB) {
+  return db.selectFrom('parties').select(['id', 'code', 'names']).where('kind', '=', 'member-state').orderBy('code').execute();
+}
+
 export async function usersByIds(db: DB, ids: ReadonlyArray<string | null>) {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
   if (unique.length === 0) return new Map<string, string>();

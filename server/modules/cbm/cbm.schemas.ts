@@ -513,7 +513,9 @@ export const annualPlanView = z
     can: z
       .object({
         approve: z.boolean().meta({ description: "The caller may record the SOC's approval now (Secretariat; plan in draft)." }),
-        edit: z.boolean().meta({ description: "The caller keeps the plan's record (Secretariat): opens plans, records approvals." }),
+        edit: z.boolean().meta({ description: 'The caller may add events to the plan (policy cbm.createEvent): the Secretariat, a member state\'s focal point or head (hosted by its state), a coordinator in office (in its areas).' }),
+        eventHosts: z.array(z.string()).meta({ description: 'Member states the caller may name as host of an event in any area (the Secretariat: all; a focal point or head: its own).' }),
+        eventAreas: z.array(z.string()).meta({ description: 'Areas in which the caller may add an event with any host (the Secretariat: all; coordinators in office: their areas).' }),
       })
       .meta({ description: 'What the caller may do with the plan, from the policy.' }),
   })

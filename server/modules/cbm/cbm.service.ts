@@ -808,8 +808,30 @@ async function annualPlanOut(db: DB, ctx: Ctx, year: number) {
       at: iso(c.at),
       by: userOf(users, c.by_user_id),
     })),
-    can: { approve: plan.status === 'draft' && can(ctx.actor, 'cbm.recordSoc'), edit: can(ctx.actor, 'cbm.recordSoc') },
+    can: { approve: plan.status === 'draft' && can(ctx.actor, 'cbm.recordSoc'), ...(await addEventChoices(db, ctx)) },
   };
+}
+
+/**
+ * Who may add an event to a year's plan, from `cbm.createEvent`: the hosts the caller may name for any area
+ * (the Secretariat: every member state; a focal point or head: its own state) and the areas in which it may
+ * name any host (the Secretariat: all; a coordinator or co-coordinator in office: its areas). `edit` is true
+ * exactly when one of the two is not empty.
+ */
+async function addEventChoices(db: DB, ctx: Ctx) {
+  if (!forum(ctx)) return { edit: false, eventHosts: [], eventAreas: [] };
+  const day = today(ctx);
+  const [parties, areas, terms] = await Promise.all([repo.memberStates(db), repo.listAreas(db), repo.allTerms(db)]);
+  const eventHosts = parties.filter((p) => can(ctx.actor, 'cbm.createEvent', { hostPartyId: p.id, coordinatorPartyIds: [] })).map((p) => p.code);
+  const eventAreas = areas
+    .filter((a) =>
+      can(ctx.actor, 'cbm.createEvent', {
+        hostPartyId: '',
+        coordinatorPartyIds: terms.filter((t) => t.area_id === a.id && inOffice({ from: t.from_date, to: t.to_date }, day)).map((t) => t.party_id),
+      }),
+    )
+    .map((a) => a.code);
+  return { edit: eventHosts.length > 0 || eventAreas.length > 0, eventHosts, eventAreas };
 }
 
 export async function listAnnualPlans(db: DB, ctx: Ctx) {

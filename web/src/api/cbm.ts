@@ -201,8 +201,11 @@ export interface AnnualPlan extends DecisionLink {
   eventCount: number;
   events: CbmEvent[];
   changes: PlanChange[];
-  /** From the policy on the server: record the SOC's approval now; keep the plan's record (Secretariat). */
-  can: { approve: boolean; edit: boolean };
+  /**
+   * From the policy on the server: record the SOC's approval now; add events to the plan (`edit`), naming as
+   * host any of `eventHosts` in any area, or any member state in one of `eventAreas`.
+   */
+  can: { approve: boolean; edit: boolean; eventHosts: string[]; eventAreas: string[] };
 }
 
 export const offerStates = ['offered', 'forwarded', 'accepted', 'declined'] as const;
@@ -342,6 +345,8 @@ export interface ActivityInput {
 export interface EventInput {
   kind?: EventKind;
   title?: Texts;
+  area?: string;
+  host?: string;
   startsOn?: string;
   endsOn?: string;
   place?: string | null;
@@ -359,6 +364,7 @@ export const cbmApi = {
   updateActivity: (id: string, body: ActivityInput) => apiCall<Activity>('PATCH', `/cbm/activities/${id}`, { body }),
   offer: (body: { area: string; role: CoordinatorRole; note?: string | null }) => apiCall<unknown>('POST', '/cbm/offers', { body }),
   approveAnnualPlan: (year: number, body: { approvedOn: string; decisionRef?: string | null; note?: string | null }) => apiCall<AnnualPlan>('POST', `/cbm/annual-plans/${year}/approve`, { body }),
+  createEvent: (body: EventInput & Required<Pick<EventInput, 'kind' | 'title' | 'area' | 'host' | 'startsOn' | 'endsOn'>>) => apiCall<EventDetail>('POST', '/cbm/events', { body }),
   updateEvent: (id: string, body: EventInput) => apiCall<EventDetail>('PATCH', `/cbm/events/${id}`, { body }),
   setParticipants: (id: string, parties: string[]) => apiCall<EventDetail>('PUT', `/cbm/events/${id}/participants`, { body: { parties } }),
   writeReport: (id: string, body: { results: Texts; participants: { party: string; count: number }[] }) => apiCall<EventDetail>('PUT', `/cbm/events/${id}/report`, { body }),

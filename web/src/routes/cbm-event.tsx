@@ -4,8 +4,9 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
 import { documentListQuery } from '../api/documents.ts';
-import { type AccessLevel, cbmApi, type EventDetail, type EventStatus, eventQuery, eventStatuses, textIn } from '../api/cbm.ts';
+import { cbmApi, type EventDetail, eventQuery, textIn } from '../api/cbm.ts';
 import { ChangeOutcome, CbmNav, DemoLabel, Disclosure, Field, PartyName, partyLabel, Period, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
+import { EditEventForm } from '../components/cbm/event-form.tsx';
 import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -13,76 +14,6 @@ import { rootRoute } from './root.tsx';
 
 type Props = { id: string; describedBy: string | undefined; invalid: boolean };
 const attrs = (a: Props) => ({ id: a.id, 'aria-describedby': a.describedBy, 'aria-invalid': a.invalid || undefined });
-
-function EditEvent({ event }: { event: EventDetail }) {
-  const intl = useIntl();
-  const ids = useId();
-  const change = useCbmChange();
-  const [status, setStatus] = useState<EventStatus>(event.status);
-  const [startsOn, setStartsOn] = useState(event.startsOn);
-  const [endsOn, setEndsOn] = useState(event.endsOn);
-  const [place, setPlace] = useState(event.place ?? '');
-  const [onlineUrl, setOnlineUrl] = useState(event.onlineUrl ?? '');
-  const [access, setAccess] = useState<AccessLevel>(event.access);
-  const [changeNote, setChangeNote] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void change.run(() =>
-      cbmApi.updateEvent(event.id, { status, startsOn, endsOn, place: place.trim() || null, onlineUrl: onlineUrl.trim() || null, access, changeNote: changeNote.trim() || null }),
-    );
-  };
-  return (
-    <form className="cbm-form cbm-form--panel" onSubmit={submit} noValidate aria-labelledby={`${ids}-h`}>
-      <h3 id={`${ids}-h`}>
-        <FormattedMessage id="cbm.event.edit" />
-      </h3>
-      <div className="cbm-row">
-        <Field label={<FormattedMessage id="cbm.event.status" />} name="status" problems={change.fields} idBase={ids}>
-          {(a) => (
-            <select {...attrs(a)} value={status} onChange={(e) => setStatus(e.target.value as EventStatus)}>
-              {eventStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {intl.formatMessage({ id: `cbm.eventStatus.${s}` })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={<FormattedMessage id="cbm.event.startsOn" />} name="startsOn" problems={change.fields} idBase={ids}>
-          {(a) => <input {...attrs(a)} type="date" dir="ltr" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
-        </Field>
-        <Field label={<FormattedMessage id="cbm.event.endsOn" />} name="endsOn" problems={change.fields} idBase={ids}>
-          {(a) => <input {...attrs(a)} type="date" dir="ltr" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
-        </Field>
-        <Field label={<FormattedMessage id="cbm.event.access" />} name="access" problems={change.fields} idBase={ids}>
-          {(a) => (
-            <select {...attrs(a)} value={access} onChange={(e) => setAccess(e.target.value as AccessLevel)}>
-              <option value="members">{intl.formatMessage({ id: 'cbm.access.members' })}</option>
-              <option value="public">{intl.formatMessage({ id: 'cbm.access.public' })}</option>
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="cbm-row">
-        <Field label={<FormattedMessage id="cbm.event.place" />} name="place" problems={change.fields} idBase={ids}>
-          {(a) => <input {...attrs(a)} type="text" dir="auto" value={place} onChange={(e) => setPlace(e.target.value)} />}
-        </Field>
-        <Field label={<FormattedMessage id="cbm.event.onlineUrl" />} name="onlineUrl" problems={change.fields} idBase={ids}>
-          {(a) => <input {...attrs(a)} type="url" dir="ltr" value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} />}
-        </Field>
-      </div>
-      <Field label={<FormattedMessage id="cbm.event.changeNote" />} name="changeNote" problems={change.fields} idBase={ids} hint={<FormattedMessage id="cbm.event.changeNoteHint" />}>
-        {(a) => <textarea {...attrs(a)} dir="auto" value={changeNote} onChange={(e) => setChangeNote(e.target.value)} />}
-      </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.save" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
-    </form>
-  );
-}
 
 function EditParticipants({ event }: { event: EventDetail }) {
   const ids = useId();
@@ -366,7 +297,7 @@ function EventPage() {
       ) : null}
       {e.can.edit ? (
         <Disclosure label={<FormattedMessage id="cbm.event.edit" />}>
-          <EditEvent event={e} />
+          <EditEventForm event={e} me={me.data} />
         </Disclosure>
       ) : null}
 

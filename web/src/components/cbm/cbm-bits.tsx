@@ -184,6 +184,7 @@ export function useCbmChange() {
 /** The server's reasons for a field, mapped to catalogue messages where we know them. */
 const reasons: [RegExp, MessageId][] = [
   [/0–100|0-100/, 'cbm.field.percent'],
+  [/stays in its year/, 'cbm.field.sameYear'],
   [/before/, 'cbm.field.dateOrder'],
   [/date/, 'cbm.field.date'],
   [/place or an online link/, 'cbm.field.placeOrLink'],
