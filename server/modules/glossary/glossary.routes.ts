@@ -1,26 +1,28 @@
 import { z } from 'zod';
 import { type AppDeps, ctxOf } from '../../http/deps.ts';
 import { problemSchema } from '../../http/problem.ts';
+import { routeMaker, writeErrors } from '../../http/route.ts';
 import type { App } from '../../http/routes.ts';
 import { concept, conceptInput, conceptPatch, exportQuery, glossaryIndex, idParams, importBody, importReport, indexQuery } from './glossary.schemas.ts';
 import * as svc from './glossary.service.ts';
 
 const tags = ['glossary'];
-const writeErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export async function glossaryRoutes(app: App, deps: AppDeps) {
-  app.get(
+  const route = routeMaker(app, deps, 'glossary');
+  const { db } = deps;
+
+  route(
+    'GET',
     '/api/glossary',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Key concepts in one language, grouped by letter (Chinese: by pinyin initial, or first character in stroke order).',
-        querystring: indexQuery,
-        response: { 200: glossaryIndex, 400: problemSchema },
-      },
+      access: 'public',
+      summary: 'Key concepts in one language, grouped by letter (Chinese: by pinyin initial, or first character in stroke order).',
+      querystring: indexQuery,
+      reply: glossaryIndex,
+      errors: { 400: problemSchema },
     },
-    async (req) => svc.glossaryIndex(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => svc.glossaryIndex(db, ctx, query),
   );
 
   app.get(
@@ -46,52 +48,46 @@ export async function glossaryRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/glossary/:id',
-    {
-      config: { access: 'public' },
-      schema: { tags, summary: 'One key concept with every language side by side.', params: idParams, response: { 200: concept, 400: problemSchema, 404: problemSchema } },
-    },
-    async (req) => svc.getConcept(deps.db, ctxOf(req, deps), req.params.id),
+    { access: 'public', summary: 'One key concept with every language side by side.', params: idParams, reply: concept, errors: { 400: problemSchema, 404: problemSchema } },
+    ({ ctx, params }) => svc.getConcept(db, ctx, params.id),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/glossary',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags, summary: 'Add a key concept (Secretariat officers and admins).', body: conceptInput, response: { 201: concept, ...writeErrors } },
-    },
-    async (req, reply) => reply.code(201).send(await svc.createConcept(deps.db, ctxOf(req, deps), req.body)),
+    { access: 'signed-in', summary: 'Add a key concept (Secretariat officers and admins).', body: conceptInput, status: 201, reply: concept, errors: writeErrors },
+    ({ ctx, body }) => svc.createConcept(db, ctx, body),
   );
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/glossary/:id',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'Change a key concept: its fields, whole language sections, or remove languages (Secretariat officers and admins).',
-        params: idParams,
-        body: conceptPatch,
-        response: { 200: concept, ...writeErrors },
-      },
+      access: 'signed-in',
+      summary: 'Change a key concept: its fields, whole language sections, or remove languages (Secretariat officers and admins).',
+      params: idParams,
+      body: conceptPatch,
+      reply: concept,
+      errors: writeErrors,
     },
-    async (req) => svc.updateConcept(deps.db, ctxOf(req, deps), req.params.id, req.body),
+    ({ ctx, params, body }) => svc.updateConcept(db, ctx, params.id, body),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/glossary/import',
     {
-      config: { access: 'signed-in' },
+      access: 'signed-in',
       bodyLimit: 10 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Import TBX-Basic or CSV (Secretariat officers and admins). Every entry is checked first; when any is refused, nothing is imported and the 422 problem lists each refusal with its line and reason. `dryRun` only reports.',
-        body: importBody,
-        response: { 200: importReport, ...writeErrors },
-      },
+      summary:
+        'Import TBX-Basic or CSV (Secretariat officers and admins). Every entry is checked first; when any is refused, nothing is imported and the 422 problem lists each refusal with its line and reason. `dryRun` only reports.',
+      body: importBody,
+      reply: importReport,
+      errors: writeErrors,
     },
-    async (req) => svc.importGlossary(deps.db, ctxOf(req, deps), req.body),
+    ({ ctx, body }) => svc.importGlossary(db, ctx, body),
   );
 }

@@ -1,5 +1,6 @@
-import { type AppDeps, ctxOf } from '../../http/deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { problemSchema } from '../../http/problem.ts';
+import { routeMaker } from '../../http/route.ts';
 import type { App } from '../../http/routes.ts';
 import {
   idParams,
@@ -28,100 +29,71 @@ import {
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 export async function notificationsRoutes(app: App, deps: AppDeps) {
-  app.get(
+  const route = routeMaker(app, deps, 'notifications');
+  const { db } = deps;
+
+  route(
+    'GET',
     '/api/notifications',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Your inbox, newest first, in your language.',
-        querystring: inboxQuery,
-        response: { 200: inboxPage, ...errors },
-      },
-    },
-    async (req) => listInbox(deps.db, ctxOf(req, deps), req.query),
+    { access: 'signed-in', summary: 'Your inbox, newest first, in your language.', querystring: inboxQuery, reply: inboxPage, errors },
+    ({ ctx, query }) => listInbox(db, ctx, query),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/notifications/unread-count',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['notifications'], summary: 'How many of your notifications are unread (the badge).', response: { 200: unreadCount, ...errors } },
-    },
-    async (req) => countUnreadFor(deps.db, ctxOf(req, deps)),
+    { access: 'signed-in', summary: 'How many of your notifications are unread (the badge).', reply: unreadCount, errors },
+    ({ ctx }) => countUnreadFor(db, ctx),
   );
 
-  app.post(
-    '/api/notifications/read-all',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['notifications'], summary: 'Marks all your notifications read.', response: { 200: readAllResult, ...errors } },
-    },
-    async (req) => markAllRead(deps.db, ctxOf(req, deps)),
+  route('POST', '/api/notifications/read-all', { access: 'signed-in', summary: 'Marks all your notifications read.', reply: readAllResult, errors }, ({ ctx }) =>
+    markAllRead(db, ctx),
   );
 
-  app.post(
+  route(
+    'POST',
     '/api/notifications/:id/read',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Marks one of your notifications read. Another person’s answers 404.',
-        params: idParams,
-        response: { 200: notificationView, ...errors },
-      },
-    },
-    async (req) => markRead(deps.db, ctxOf(req, deps), req.params.id),
+    { access: 'signed-in', summary: 'Marks one of your notifications read. Another person’s answers 404.', params: idParams, reply: notificationView, errors },
+    ({ ctx, params }) => markRead(db, ctx, params.id),
   );
 
-  app.get(
+  route(
+    'GET',
+    '/api/notifications/preferences',
+    { access: 'signed-in', summary: 'How each kind of notification reaches you by e-mail.', reply: preferences, errors },
+    ({ ctx }) => getPreferences(db, ctx),
+  );
+
+  route(
+    'PUT',
     '/api/notifications/preferences',
     {
-      config: { access: 'signed-in' },
-      schema: { tags: ['notifications'], summary: 'How each kind of notification reaches you by e-mail.', response: { 200: preferences, ...errors } },
+      access: 'signed-in',
+      summary: 'Sets the e-mail channel per kind: immediate, digest (daily) or none. Account messages cannot be changed (422).',
+      body: preferencesUpdate,
+      reply: preferences,
+      errors: { ...errors, 422: problemSchema },
     },
-    async (req) => getPreferences(deps.db, ctxOf(req, deps)),
+    ({ ctx, body }) => setPreferences(db, ctx, body),
   );
 
-  app.put(
-    '/api/notifications/preferences',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Sets the e-mail channel per kind: immediate, digest (daily) or none. Account messages cannot be changed (422).',
-        body: preferencesUpdate,
-        response: { 200: preferences, ...errors, 422: problemSchema },
-      },
-    },
-    async (req) => setPreferences(deps.db, ctxOf(req, deps), req.body),
-  );
-
-  app.get(
+  route(
+    'GET',
     '/api/outbox',
     {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Every e-mail Concord queued, sent or holds for want of SMTP, newest first (Secretariat admins).',
-        querystring: outboxQuery,
-        response: { 200: outboxPage, ...errors },
-      },
+      access: 'signed-in',
+      summary: 'Every e-mail Concord queued, sent or holds for want of SMTP, newest first (Secretariat admins).',
+      querystring: outboxQuery,
+      reply: outboxPage,
+      errors,
     },
-    async (req) => listOutbox(deps.db, ctxOf(req, deps), req.query),
+    ({ ctx, query }) => listOutbox(db, ctx, query),
   );
 
-  app.get(
+  route(
+    'GET',
     '/api/outbox/:id',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'One e-mail of the outbox, with its HTML part (Secretariat admins).',
-        params: idParams,
-        response: { 200: outboxMail, ...errors },
-      },
-    },
-    async (req) => getOutboxMail(deps.db, ctxOf(req, deps), req.params.id),
+    { access: 'signed-in', summary: 'One e-mail of the outbox, with its HTML part (Secretariat admins).', params: idParams, reply: outboxMail, errors },
+    ({ ctx, params }) => getOutboxMail(db, ctx, params.id),
   );
 }
