@@ -54,6 +54,12 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     const where = redactUrl(opts.databaseUrl);
+    // An idle connection that the server ends (a restart, a failover, an administrator) must not take the
+    // process down: without a listener, node-postgres re-throws the error as an uncaught exception. The
+    // pool drops that connection and opens a new one for the next query.
+    pool.on('error', (err) => {
+      process.stderr.write(`concord: an idle database connection to ${where} was closed (${err.message}); it will be replaced\n`);
+    });
     try {
       const client = await pool.connect();
       client.release();
