@@ -1,7 +1,7 @@
 /**
  * Documents: (1) open a document with three language versions of 200 paragraphs each (the parallel
  * view), (2) list 10,000 documents with filters (body, year, status; sorted, paged, with the total),
- * each from BENCH_CONNECTIONS (8) concurrent readers (a member delegation, so the access predicate is at
+ * each from BENCH_CONNECTIONS (50) concurrent readers (a member delegation, so the access predicate is at
  * work), after the search index has caught up with the seeded documents.
  * Baseline, measured in the same run on the same database: the bare SQL of the same queries
  * (the repository statements the endpoint runs), from as many concurrent callers.
@@ -20,7 +20,7 @@ import { type Actor, type Ctx, systemActor } from '../server/shared/context.ts';
 import { benchDatabase, fmt, result, signInCookie, summarize } from './lib.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 const { handle, db, dropDatabase } = await benchDatabase();
 
