@@ -22,7 +22,7 @@ import {
   type Term,
   textIn,
 } from '../api/cbm.ts';
-import { ChangeOutcome, CbmNav, Day, Disclosure, Field, Period, PartyName, partyLabel, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
+import { ChangeOutcome, SubmitRow, CbmNav, Day, Disclosure, Field, Period, PartyName, partyLabel, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
 import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -130,12 +130,7 @@ function TermForm({ area }: { area: Area }) {
       <Field label={<FormattedMessage id="cbm.step.decisionRef" />} name="decisionRef" problems={change.fields} idBase={ids} hint={<FormattedMessage id="cbm.step.decisionRefHint" />}>
         {(a) => <input {...field(a)} type="text" dir="ltr" value={decisionRef} onChange={(e) => setDecisionRef(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.termForm.submit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.termForm.submit" />
     </form>
   );
 }
@@ -312,12 +307,7 @@ function OfferForm({ area }: { area: Area }) {
       <Field label={<FormattedMessage id="cbm.offer.note" />} name="note" problems={change.fields} idBase={ids}>
         {(a) => <textarea id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid || undefined} dir="auto" value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.offer.submit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.offer.submit" />
     </form>
   );
 }
@@ -406,12 +396,7 @@ function StepForm({ plan }: { plan: ActionPlan }) {
       <Field label={<FormattedMessage id="cbm.step.note" />} name="note" problems={change.fields} idBase={ids}>
         {(a) => <textarea id={a.id} dir="auto" aria-describedby={a.describedBy} aria-invalid={a.invalid || undefined} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.step.submit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.step.submit" />
     </form>
   );
 }
@@ -695,12 +680,7 @@ function PlanDetails({ plan }: { plan: ActionPlan }) {
               {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid || undefined} type="date" dir="ltr" value={to} onChange={(e) => setTo(e.target.value)} />}
             </Field>
           </div>
-          <div>
-            <button type="submit" className="button" disabled={change.busy}>
-              <FormattedMessage id="cbm.save" />
-            </button>
-          </div>
-          <ChangeOutcome change={change} />
+          <SubmitRow change={change} label="cbm.save" />
         </form>
         </Disclosure>
       ) : null}
@@ -735,12 +715,7 @@ function NewPlanForm({ area }: { area: Area }) {
           {(a) => <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid || undefined} type="date" dir="ltr" value={to} onChange={(e) => setTo(e.target.value)} />}
         </Field>
       </div>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.plan.createSubmit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.plan.createSubmit" />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
 import { documentListQuery } from '../api/documents.ts';
 import { cbmApi, type EventDetail, eventQuery, textIn } from '../api/cbm.ts';
-import { ChangeOutcome, CbmNav, DemoLabel, Disclosure, Field, PartyName, partyLabel, Period, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
+import { ChangeOutcome, SubmitRow, CbmNav, DemoLabel, Disclosure, Field, PartyName, partyLabel, Period, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
 import { EditEventForm } from '../components/cbm/event-form.tsx';
 import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
@@ -35,12 +35,7 @@ function EditParticipants({ event }: { event: EventDetail }) {
       <Field label={<FormattedMessage id="cbm.activity.parties" />} name="parties" problems={change.fields} idBase={ids} hint={<FormattedMessage id="cbm.activity.partiesHint" />}>
         {(a) => <input {...attrs(a)} type="text" dir="ltr" value={parties} onChange={(e) => setParties(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.save" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.save" />
     </form>
   );
 }
@@ -84,12 +79,7 @@ function EditReport({ event }: { event: EventDetail }) {
           ))}
         </div>
       </fieldset>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.report.submit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.report.submit" />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
 import { type AnnualPlan, annualPlanQuery, areasQuery, type CbmEvent, cbmApi, dimensionsQuery, type EventStatus, eventStatuses, eventsQuery, type PlanChange, textIn } from '../api/cbm.ts';
 import { isApiError } from '../api/client.ts';
-import { ChangeOutcome, CbmNav, Day, DemoLabel, Disclosure, Field, PartyName, Period, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
+import { ChangeOutcome, SubmitRow, CbmNav, Day, DemoLabel, Disclosure, Field, PartyName, Period, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
 import { AddEventForm } from '../components/cbm/event-form.tsx';
 import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
@@ -86,12 +86,7 @@ function ApproveForm({ year }: { year: number }) {
           {(a) => <input id={a.id} type="text" dir="ltr" aria-describedby={a.describedBy} aria-invalid={a.invalid || undefined} value={ref} onChange={(e) => setRef(e.target.value)} />}
         </Field>
       </div>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.annual.approveSubmit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.annual.approveSubmit" />
     </form>
   );
 }

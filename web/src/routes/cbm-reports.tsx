@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { meQuery } from '../api/account.ts';
 import { type AreaSummary, areasQuery, cbmApi, dimensionsQuery, type Report, type Review, reportQuery, reportsQuery, reviewsQuery, textIn } from '../api/cbm.ts';
 import { isApiError } from '../api/client.ts';
-import { ChangeOutcome, CbmNav, Day, Field, PartyName, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
+import { ChangeOutcome, SubmitRow, CbmNav, Day, Field, PartyName, StatusBadge, Texts, useCbmChange } from '../components/cbm/cbm-bits.tsx';
 import { DataTable } from '../components/list/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -83,12 +83,7 @@ function DraftForm({ year, areaCodes, areas }: { year: number; areaCodes: string
       <Field label={<FormattedMessage id="cbm.yearReport.text" />} name="text" problems={change.fields} idBase={ids}>
         {(a) => <textarea {...attrs(a)} dir="auto" rows={6} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.yearReport.createSubmit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.yearReport.createSubmit" />
     </form>
   );
 }
@@ -132,12 +127,7 @@ function ReviewForm({ year }: { year: number }) {
       <Field label={<FormattedMessage id="cbm.review.record" />} name="record" problems={change.fields} idBase={ids}>
         {(a) => <textarea {...attrs(a)} dir="auto" rows={5} value={record} onChange={(e) => setRecord(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.review.recordSubmit" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.review.recordSubmit" />
     </form>
   );
 }
@@ -298,12 +288,7 @@ function EditReportText({ report }: { report: Report }) {
       <Field label={<FormattedMessage id="cbm.yearReport.text" />} name="text" problems={change.fields} idBase={ids}>
         {(a) => <textarea {...attrs(a)} dir="auto" rows={8} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.save" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.save" />
     </form>
   );
 }

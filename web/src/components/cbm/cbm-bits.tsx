@@ -246,6 +246,20 @@ const codeMessages: Record<string, MessageId> = {
   validation_failed: 'cbm.error.fields',
 };
 
+/** A form's submit button (disabled while the change runs) and the change's outcome under it. */
+export function SubmitRow({ change, label }: { change: { error: unknown; done: boolean; busy: boolean }; label: MessageId }) {
+  return (
+    <>
+      <div>
+        <button type="submit" className="button" disabled={change.busy}>
+          <FormattedMessage id={label} />
+        </button>
+      </div>
+      <ChangeOutcome change={change} />
+    </>
+  );
+}
+
 /** The outcome of a change: saved, or what went wrong (fields are shown at the fields). */
 export function ChangeOutcome({ change }: { change: { error: unknown; done: boolean } }) {
   const intl = useIntl();

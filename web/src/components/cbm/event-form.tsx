@@ -6,7 +6,7 @@ import type { Me } from '../../api/account.ts';
 import { type AccessLevel, type AnnualPlan, areasQuery, cbmApi, type EventDetail, type EventKind, type EventStatus, eventKinds, eventStatuses, textIn } from '../../api/cbm.ts';
 import { fieldErrors, partiesQuery } from '../../api/registry.ts';
 import { filled, TitleInputs } from '../meetings/meeting-bits.tsx';
-import { ChangeOutcome, Field, type FieldProblem, isSecretariat, partyLabel, useCbmChange } from './cbm-bits.tsx';
+import { ChangeOutcome, SubmitRow, Field, type FieldProblem, isSecretariat, partyLabel, useCbmChange } from './cbm-bits.tsx';
 
 /**
  * The core facts of a CBM event — kind, title per language, priority area, host, dates, place or online
@@ -319,12 +319,7 @@ export function EditEventForm({ event, me }: { event: EventDetail; me: Me | null
         hostLabel={label}
         withChangeNote
       />
-      <div>
-        <button type="submit" className="button" disabled={change.busy}>
-          <FormattedMessage id="cbm.save" />
-        </button>
-      </div>
-      <ChangeOutcome change={change} />
+      <SubmitRow change={change} label="cbm.save" />
     </form>
   );
 }
