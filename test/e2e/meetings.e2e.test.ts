@@ -418,4 +418,104 @@ describe('meetings in the browser', () => {
     for (const p of [sec, ar, fin]) expect(p.problems).toEqual([]);
     await closeAll(sec, kz, ar, fin);
   }, 240_000);
+
+  it('the Chair adopts the agenda on a decision taken by consensus through the decisions module, and the Secretariat links outcome documents and decisions to the record', async () => {
+    clock.set('2026-01-20T15:00:00Z');
+    const officer = await signIn('officer');
+    const chair = await signIn('az.focal');
+    const m = (
+      await api(
+        'POST',
+        '/api/meetings',
+        {
+          body: 'SOC',
+          title: { en: 'Senior Officials Committee, meeting on the work plan' },
+          startsAt: '2026-01-21T15:00:00+05:00',
+          endsAt: '2026-01-21T19:00:00+05:00',
+          timeZone: 'Asia/Almaty',
+          onlineUrl: 'https://meet.example.org/soc-plan',
+          format: 'online',
+          presidingParty: 'AZ',
+          papersAccess: 'members',
+        },
+        officer,
+      )
+    ).body;
+    await api('POST', `/api/meetings/${m.id}/agenda/items`, { title: { en: 'Adoption of the agenda', ru: 'Утверждение повестки дня' } }, officer);
+    await api('POST', `/api/meetings/${m.id}/agenda/items`, { title: { en: 'Work plan of the Committee', ru: 'План работы Комитета' } }, officer);
+    await api('POST', `/api/meetings/${m.id}/convene`, { registrationDeadline: '2026-01-20T20:00:00+00:00', documentsDeadline: '2026-01-20T19:00:00+00:00' }, officer);
+    await api('POST', `/api/meetings/${m.id}/status`, { to: 'in-session' }, chair);
+    // Two decisions taken in session with no objection: one at this meeting, one at another meeting of the body.
+    const decide = async (meeting: string, title: string) => {
+      const d = (await api('POST', '/api/decisions', { bodyCode: 'SOC', title: { en: title }, textDocumentId: null, procedure: 'in-session', meetingId: meeting, proposerKind: 'chair' }, chair)).body as { id: string };
+      await api('POST', `/api/decisions/${d.id}/finding`, { outcome: 'no-objection', objectorPartyCodes: [], note: null }, chair);
+      return d.id;
+    };
+    const ours = await decide(m.id, 'Decision on the agenda of the meeting on the work plan');
+    const other = await decide(demoMeetingId, 'Decision on the dates of the next session');
+    expect((await api('GET', `/api/decisions/${ours}`, undefined, chair)).body.state).toBe('adopted');
+
+    // Arabic first, while the form is there: right to left, axe clean.
+    const arAgenda = await page(chair, `/meetings/${m.id}/agenda`, { width: 1280, height: 900 }, 'ar');
+    await arAgenda.page.locator('select[name="decisionId"]').waitFor();
+    expect(await arAgenda.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await axe(arAgenda.page)).toEqual([]);
+    await arAgenda.page.screenshot({ path: `${shots}meetings-agenda-decision-ar.png`, fullPage: true });
+
+    const agenda = await page(chair, `/meetings/${m.id}/agenda`);
+    const form = agenda.page.getByRole('form', { name: 'Adopt the agenda by a decision' });
+    const select = form.getByLabel('Decision adopted by consensus');
+    // Each decision by its symbol and title.
+    expect(await select.locator('option').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^CICA\/SOC\/\S+ — Decision on the agenda of the meeting on the work plan$/), expect.stringMatching(/^CICA\/SOC\/\S+ — Decision on the dates of the next session$/)]),
+    );
+    // A decision of another meeting: the API refuses, and the refusal shows at the field.
+    await select.selectOption(other);
+    await form.getByRole('button', { name: 'Adopt the agenda on this decision' }).click();
+    await expect.poll(() => form.locator('.form-field--invalid select[name="decisionId"]').count()).toBe(1);
+    await form.getByRole('alert').getByText('The decision was not taken at this meeting.').waitFor();
+    expect(await axe(agenda.page)).toEqual([]);
+    await agenda.page.screenshot({ path: `${shots}meetings-agenda-decision-refused.png`, fullPage: true });
+    await select.selectOption(ours);
+    await form.getByRole('button', { name: 'Adopt the agenda on this decision' }).click();
+    await agenda.page.getByRole('heading', { level: 2, name: 'Agenda (adopted)' }).waitFor();
+    await agenda.page.getByTestId('agenda-decision').getByRole('link', { name: 'Open the decision' }).waitFor();
+    expect(await agenda.page.getByTestId('agenda-decision').getByRole('link').getAttribute('href')).toBe(`/decisions/${ours}`);
+    expect(await form.count()).toBe(0);
+    const stored = (await api('GET', `/api/meetings/${m.id}/agenda`, undefined, officer)).body;
+    expect([stored.status, stored.decisionId]).toEqual(['adopted', ours]);
+    expect(await axe(agenda.page)).toEqual([]);
+    await agenda.page.screenshot({ path: `${shots}meetings-agenda-decision.png`, fullPage: true });
+
+    // The Secretariat links an outcome document, found by its symbol, and the decision, to the record.
+    const doc = (await api('GET', '/api/documents?body=SOC&limit=1', undefined, officer)).body.items[0] as { id: string; symbol: string };
+    const rec = await page(officer, `/meetings/${m.id}/record`);
+    const outcomes = rec.page.getByRole('region', { name: 'Link outcomes to the meeting' });
+    await outcomes.getByLabel('Find an outcome document').fill(doc.symbol);
+    await outcomes.getByRole('button', { name: `Link ${doc.symbol}` }).click();
+    await rec.page.getByTestId('outcomes').getByRole('link', { name: doc.symbol }).waitFor();
+    const linkDecision = rec.page.getByRole('form', { name: 'Link a decision' });
+    await linkDecision.getByLabel('Adopted decision of this body').selectOption(ours);
+    await linkDecision.getByRole('button', { name: 'Link the decision' }).click();
+    const linked = rec.page.getByTestId('outcomes');
+    await linked.getByRole('link', { name: 'Decision on the agenda of the meeting on the work plan' }).waitFor();
+    expect(await linked.getByRole('link', { name: doc.symbol }).getAttribute('href')).toBe(`/documents/${doc.id}`);
+    expect(await linked.getByRole('link', { name: 'Decision on the agenda of the meeting on the work plan' }).getAttribute('href')).toBe(`/decisions/${ours}`);
+    // What is linked is no longer offered.
+    expect(await linkDecision.locator('option', { hasText: 'Decision on the agenda of the meeting on the work plan' }).count()).toBe(0);
+    const record = (await api('GET', `/api/meetings/${m.id}/record`, undefined, officer)).body as { outcomes: Array<{ documentId: string | null; decisionId: string | null }> };
+    expect(record.outcomes.map((o) => o.documentId ?? o.decisionId).sort()).toEqual([doc.id, ours].sort());
+    expect(await axe(rec.page)).toEqual([]);
+    await rec.page.screenshot({ path: `${shots}meetings-record-outcomes.png`, fullPage: true });
+    const arRec = await page(officer, `/meetings/${m.id}/record`, { width: 1280, height: 900 }, 'ar');
+    await arRec.page.getByTestId('outcomes').waitFor();
+    expect(await arRec.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await axe(arRec.page)).toEqual([]);
+    await arRec.page.screenshot({ path: `${shots}meetings-record-outcomes-ar.png`, fullPage: true });
+
+    // The refused adoption answered 422 on purpose.
+    expect(agenda.problems.filter((x) => !x.includes('422'))).toEqual([]);
+    for (const p of [arAgenda, rec, arRec]) expect(p.problems).toEqual([]);
+    await closeAll(arAgenda, agenda, rec, arRec);
+  }, 240_000);
 });

@@ -56,6 +56,9 @@ export interface AgendaItem {
 export interface Agenda {
   meetingId: string;
   status: 'provisional' | 'adopted';
+  adoptedAt: string | null;
+  /** The decision of the decisions module the agenda was adopted on; null when adopted in session on the Chair's finding. */
+  decisionId: string | null;
   currentItemId: string | null;
   items: AgendaItem[];
   requests: AgendaItem[];
@@ -213,11 +216,13 @@ export const meetingsApi = {
   deleteItem: (id: string, itemId: string) => apiCall<Agenda>('DELETE', `/meetings/${id}/agenda/items/${itemId}`),
   requestItem: (id: string, title: Names, explanation?: string) => apiCall<Agenda>('POST', `/meetings/${id}/agenda/requests`, { body: { title, ...(explanation ? { explanation } : {}) } }),
   decideRequest: (id: string, itemId: string, accept: boolean, note?: string) => apiCall<Agenda>('POST', `/meetings/${id}/agenda/items/${itemId}/decision`, { body: { accept, ...(note ? { note } : {}) } }),
-  adoptAgenda: (id: string) => apiCall<Agenda>('POST', `/meetings/${id}/agenda/adopt`, { body: {} }),
+  /** Adopts the agenda: in session on the Chair's finding, or on a decision of the decisions module adopted by consensus. */
+  adoptAgenda: (id: string, decisionId?: string) => apiCall<Agenda>('POST', `/meetings/${id}/agenda/adopt`, { body: decisionId === undefined ? {} : { decisionId } }),
   draftRecord: (id: string, itemId: string, language: string, text: string) => apiCall<SummaryRecord>('PUT', `/meetings/${id}/record/items/${itemId}`, { body: { language, text } }),
   circulateRecord: (id: string, correctionsDeadline: string) => apiCall<SummaryRecord>('POST', `/meetings/${id}/record/circulate`, { body: { correctionsDeadline } }),
   proposeCorrection: (id: string, itemId: string, text: string) => apiCall<SummaryRecord>('POST', `/meetings/${id}/record/corrections`, { body: { itemId, text } }),
   decideCorrection: (id: string, correctionId: string, accept: boolean, note?: string) =>
     apiCall<SummaryRecord>('POST', `/meetings/${id}/record/corrections/${correctionId}/decision`, { body: { accept, ...(note ? { note } : {}) } }),
+  linkOutcome: (id: string, ref: { documentId: string } | { decisionId: string }) => apiCall<SummaryRecord>('POST', `/meetings/${id}/outcomes`, { body: ref }),
   finalizeRecord: (id: string) => apiCall<SummaryRecord>('POST', `/meetings/${id}/record/finalize`),
 };

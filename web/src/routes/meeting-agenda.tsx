@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createRoute, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { decisionListQuery, titleIn } from '../api/decisions.ts';
 import { documentListQuery } from '../api/documents.ts';
 import { type Agenda, type AgendaItem, agendaQuery, type Meeting, meetingQuery, meetingsApi } from '../api/meetings.ts';
 import { filled, Localized, MeetingNav, TitleInputs, useMeetingAction } from '../components/meetings/meeting-bits.tsx';
@@ -233,6 +234,58 @@ function RequestRow({ m, item }: { m: Meeting; item: AgendaItem }) {
   );
 }
 
+/**
+ * The Chair or the Secretariat adopts the agenda on a decision taken through the decisions module:
+ * one of this body's decisions adopted by consensus. The API checks that it is of this meeting and
+ * that its finding was "no objection", and its refusal is shown at the field.
+ */
+function AdoptByDecisionForm({ m }: { m: Meeting }) {
+  const intl = useIntl();
+  const action = useMeetingAction();
+  const [decisionId, setDecisionId] = useState('');
+  const decisions = useQuery(decisionListQuery({ body: m.body.code, state: 'adopted' }));
+  const options = (decisions.data?.items ?? []).map((d) => {
+    const symbol = d.textDocument?.symbol ?? d.outcomeDocument?.symbol;
+    const title = titleIn(d.title, intl.locale).text;
+    return { value: d.id, label: symbol ? intl.formatMessage({ id: 'meetings.decisionOption' }, { symbol, title }) : title };
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(() => meetingsApi.adoptAgenda(m.id, decisionId));
+  };
+  return (
+    <form className="meeting-form meeting-panel" onSubmit={submit} noValidate aria-labelledby="adopt-decision-heading">
+      <h2 id="adopt-decision-heading">
+        <FormattedMessage id="meetings.agenda.adoptByDecisionTitle" />
+      </h2>
+      {decisions.isError ? <ProblemMessage error={decisions.error} /> : null}
+      {decisions.isPending ? (
+        <Loading />
+      ) : options.length ? (
+        <>
+          <SelectField
+            name="decisionId"
+            label={<FormattedMessage id="meetings.agenda.decision" />}
+            hint={<FormattedMessage id="meetings.agenda.decisionHint" />}
+            value={decisionId}
+            onChange={setDecisionId}
+            errors={action.errors}
+            options={[{ value: '', label: intl.formatMessage({ id: 'meetings.chooseDecision' }) }, ...options]}
+          />
+          <FormOutcome error={action.error} saved={false} />
+          <SubmitButton busy={action.busy}>
+            <FormattedMessage id="meetings.agenda.adoptByDecision" />
+          </SubmitButton>
+        </>
+      ) : decisions.isSuccess ? (
+        <p>
+          <FormattedMessage id="meetings.agenda.noAdoptedDecisions" />
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
 function AgendaPage() {
   const { meetingId } = meetingAgendaRoute.useParams();
   const intl = useIntl();
@@ -274,7 +327,16 @@ function AgendaPage() {
             {adopt.error ? <ProblemMessage error={adopt.error} /> : null}
           </div>
         ) : null}
+        {agenda.data.status === 'adopted' && agenda.data.decisionId ? (
+          <p data-testid="agenda-decision">
+            <FormattedMessage id="meetings.agenda.adoptedByDecision" />{' '}
+            <Link to="/decisions/$id" params={{ id: agenda.data.decisionId }}>
+              <FormattedMessage id="meetings.agenda.openDecision" />
+            </Link>
+          </p>
+        ) : null}
       </section>
+      {m.data.can.chair && provisional ? <AdoptByDecisionForm m={m.data} /> : null}
       {editable ? (
         <section aria-labelledby="add-item-heading" className="meeting-panel">
           <ItemForm m={m.data} agenda={agenda.data} />

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { createRoute, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { decisionListQuery, titleIn } from '../api/decisions.ts';
+import { documentListQuery } from '../api/documents.ts';
 import { type Meeting, meetingQuery, meetingsApi, recordQuery, type SummaryRecord } from '../api/meetings.ts';
 import { directionOf, fromLocalInput, Localized, MeetingNav, useMeetingAction, useTitleLanguages } from '../components/meetings/meeting-bits.tsx';
 import { FormOutcome, SelectField, SubmitButton, TextField } from '../components/portal/form.tsx';
@@ -127,6 +129,74 @@ function CirculateForm({ m }: { m: Meeting }) {
   );
 }
 
+/**
+ * The Secretariat links outcome documents (found by symbol) and the body's adopted decisions to the
+ * meeting; what is already linked is left out of the choices.
+ */
+function OutcomeForm({ m, record }: { m: Meeting; record: SummaryRecord }) {
+  const intl = useIntl();
+  const docAction = useMeetingAction();
+  const decisionAction = useMeetingAction();
+  const [q, setQ] = useState('');
+  const [decisionId, setDecisionId] = useState('');
+  const found = useQuery({ ...documentListQuery({ q: q.trim() }), enabled: q.trim().length >= 2 });
+  const decisions = useQuery(decisionListQuery({ body: m.body.code, state: 'adopted' }));
+  const linkedDocs = new Set(record.outcomes.map((o) => o.documentId));
+  const linkedDecisions = new Set(record.outcomes.map((o) => o.decisionId));
+  const candidates = (found.data?.items ?? []).filter((d) => !linkedDocs.has(d.id)).slice(0, 5);
+  const options = (decisions.data?.items ?? [])
+    .filter((d) => !linkedDecisions.has(d.id))
+    .map((d) => {
+      const symbol = d.textDocument?.symbol ?? d.outcomeDocument?.symbol;
+      const title = titleIn(d.title, intl.locale).text;
+      return { value: d.id, label: symbol ? intl.formatMessage({ id: 'meetings.decisionOption' }, { symbol, title }) : title };
+    });
+  const linkDecision = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await decisionAction.run(() => meetingsApi.linkOutcome(m.id, { decisionId }))) setDecisionId('');
+  };
+  return (
+    <section className="meeting-panel" aria-labelledby="link-outcomes-heading">
+      <h2 id="link-outcomes-heading">
+        <FormattedMessage id="meetings.record.linkTitle" />
+      </h2>
+      <div className="meeting-form">
+        <TextField name="documentId" label={<FormattedMessage id="meetings.record.findOutcome" />} hint={<FormattedMessage id="meetings.agenda.findDocumentHint" />} value={q} onChange={setQ} errors={docAction.errors} />
+        {candidates.length ? (
+          <ul className="meeting-docs__found" aria-live="polite">
+            {candidates.map((d) => (
+              <li key={d.id}>
+                <button type="button" className="button meeting-button--secondary meeting-button--small" disabled={docAction.busy} onClick={() => void docAction.run(() => meetingsApi.linkOutcome(m.id, { documentId: d.id }))}>
+                  <FormattedMessage id="meetings.agenda.linkDocument" values={{ symbol: d.symbol }} />
+                </button>{' '}
+                {d.title}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {docAction.error ? <ProblemMessage error={docAction.error} /> : null}
+      </div>
+      {decisions.isError ? <ProblemMessage error={decisions.error} /> : null}
+      {options.length ? (
+        <form className="meeting-form" onSubmit={linkDecision} noValidate aria-label={intl.formatMessage({ id: 'meetings.record.linkDecisionForm' })}>
+          <SelectField
+            name="decisionId"
+            label={<FormattedMessage id="meetings.record.decision" />}
+            value={decisionId}
+            onChange={setDecisionId}
+            errors={decisionAction.errors}
+            options={[{ value: '', label: intl.formatMessage({ id: 'meetings.chooseDecision' }) }, ...options]}
+          />
+          <FormOutcome error={decisionAction.error} saved={false} />
+          <SubmitButton busy={decisionAction.busy}>
+            <FormattedMessage id="meetings.record.linkDecision" />
+          </SubmitButton>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 function RecordPage() {
   const { meetingId } = meetingRecordRoute.useParams();
   const intl = useIntl();
@@ -210,12 +280,13 @@ function RecordPage() {
               {finalize.error ? <ProblemMessage error={finalize.error} /> : null}
             </section>
           ) : null}
+          {m.data.can.manage && m.data.status !== 'planned' && m.data.status !== 'convened' ? <OutcomeForm m={m.data} record={r} /> : null}
           {r.outcomes.length ? (
             <section aria-labelledby="outcomes-heading" className="meeting-panel">
               <h2 id="outcomes-heading">
                 <FormattedMessage id="meetings.record.outcomes" />
               </h2>
-              <ul>
+              <ul data-testid="outcomes">
                 {r.outcomes.map((o) => (
                   <li key={o.id}>
                     {o.documentId ? (
