@@ -94,7 +94,9 @@ const openPath = `/api/documents/${big.id}/parallel?languages=en,ru,ar`;
 
 // The search index catches up with the 10,000 new documents in the background (on PGlite's one
 // connection): wait until it has, so the figures measure the requests, not the indexing.
+// BENCH_DURING_INDEXING=1 measures during the catching up instead (what a user meets after a bulk import).
 for (;;) {
+  if (process.env.BENCH_DURING_INDEXING === '1') break;
   const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM search_outbox`.execute(db);
   if (Number(rows[0].n) === 0) break;
   await new Promise((r) => setTimeout(r, 250));
