@@ -146,7 +146,7 @@ function AboutPage() {
       </p>
 
       <section className="portal-section" aria-labelledby="about-facts">
-        <h2 id="about-facts" className="portal-sr-only">
+        <h2 id="about-facts" className="sr-only">
           <FormattedMessage id="portal.about.factsHeading" />
         </h2>
         <dl className="portal-facts">

@@ -48,7 +48,7 @@ function BodyForm({ body, all }: { body: Body; all: Body[] }) {
   const membershipOption = (value: Body['membership']) => ({ value, label: intl.formatMessage({ id: `portal.bodies.membership.${value}` }) });
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="edit-body-heading">
-      <h2 id="edit-body-heading" className="portal-sr-only">
+      <h2 id="edit-body-heading" className="sr-only">
         <FormattedMessage id="portal.admin.editBody" values={{ code: body.code }} />
       </h2>
       <LanguageInputs legend={intl.formatMessage({ id: 'portal.admin.names' })} prefix="names" values={names} onChange={setNames} errors={form.errors} required={['en']} />

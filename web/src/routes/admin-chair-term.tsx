@@ -51,7 +51,7 @@ function TermForm({ term }: { term: ChairTerm | null }) {
 
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="term-form-heading">
-      <h2 id="term-form-heading" className="portal-sr-only">
+      <h2 id="term-form-heading" className="sr-only">
         <FormattedMessage id={term ? 'portal.admin.editTerm' : 'portal.admin.newTerm'} />
       </h2>
       <SelectField

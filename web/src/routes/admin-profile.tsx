@@ -61,7 +61,7 @@ function ProfileForm({ profile }: { profile: FullProfile }) {
 
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="profile-form-heading">
-      <h2 id="profile-form-heading" className="portal-sr-only">
+      <h2 id="profile-form-heading" className="sr-only">
         <FormattedMessage id="portal.admin.editProfile" />
       </h2>
       <LanguageInputs legend={intl.formatMessage({ id: 'portal.about.name' })} prefix="name" values={name} onChange={setName} errors={form.errors} required={['en']} />

@@ -111,7 +111,7 @@ function Tree({ nodes, childrenOf, isAdmin, label }: { nodes: Body[]; childrenOf
             <BodyCard body={b} isAdmin={isAdmin} />
             {kids.length > 0 ? (
               <>
-                <p className="portal-sr-only">
+                <p className="sr-only">
                   <FormattedMessage id="portal.bodies.reportingTo" values={{ count: kids.length }} />
                 </p>
                 <Tree nodes={kids} childrenOf={childrenOf} isAdmin={isAdmin} />

@@ -7,6 +7,7 @@ import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { languageName } from '../i18n/display-names.ts';
 import { rootRoute } from './root.tsx';
+import '../components/list/list.css';
 import './documents.css';
 
 /**
@@ -89,7 +90,7 @@ function Result({ lang, from, to, fromLabel, toLabel }: { lang: string; from: Co
         <FormattedMessage id="documents.compare.summary" values={{ changed: count('changed'), added: count('added'), removed: count('removed'), same: count('same') }} />
       </p>
       <div className="list-table-wrap">
-        <table className="doc-diff">
+        <table className="list-table doc-diff">
           <caption className="sr-only">
             <FormattedMessage id="documents.compare.caption" values={{ from: fromLabel, to: toLabel, language: languageName(lang, intl.locale) }} />
           </caption>

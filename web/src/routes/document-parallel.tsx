@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { languageName } from '../i18n/display-names.ts';
 import { ParagraphHtml } from './document.tsx';
 import { rootRoute } from './root.tsx';
+import '../components/list/list.css';
 import './documents.css';
 
 /**
@@ -51,7 +52,7 @@ function ParallelPage() {
           </label>
         ))}
       </fieldset>
-      <div className="doc-table-wrap">
+      <div className="list-table-wrap">
         <table className={`doc-parallel doc-parallel--${shown.length}`}>
           <caption className="sr-only">
             <FormattedMessage id="documents.parallel.title" />

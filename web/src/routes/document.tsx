@@ -19,6 +19,7 @@ import { languageName } from '../i18n/display-names.ts';
 import { AccessPanel, FileUpload } from './document-access.tsx';
 import { documentLanguages, StatusBadge } from './documents.tsx';
 import { rootRoute } from './root.tsx';
+import '../components/list/list.css';
 import './documents.css';
 
 /** Runs a change and refreshes every documents query; keeps the last problem to show. */
@@ -167,8 +168,8 @@ function Versions({ doc }: { doc: DocumentDetail }) {
       <h2 id="doc-versions-h">
         <FormattedMessage id="documents.versions" />
       </h2>
-      <div className="doc-table-wrap">
-        <table className="doc-table">
+      <div className="list-table-wrap">
+        <table className="list-table">
           <thead>
             <tr>
               <th scope="col">

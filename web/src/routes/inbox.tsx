@@ -119,7 +119,7 @@ function NotificationList() {
 
   return (
     <section className="account-section" aria-labelledby="inbox-list-title">
-      <h2 id="inbox-list-title" className="account-sr-only">
+      <h2 id="inbox-list-title" className="sr-only">
         <FormattedMessage id="inbox.listTitle" />
       </h2>
       <div className="inbox-toolbar">

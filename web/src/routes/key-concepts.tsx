@@ -102,7 +102,7 @@ function IndexPage() {
           ) : (
             <>
               <nav className="kc-letters" aria-labelledby={lettersId}>
-                <h2 id={lettersId} className="search-sr-only">
+                <h2 id={lettersId} className="sr-only">
                   <FormattedMessage id="glossary.letters" />
                 </h2>
                 <ul className="kc-letters__list" lang={data.lang} dir={data.dir}>

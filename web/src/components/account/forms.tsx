@@ -164,7 +164,7 @@ function FieldShell(props: FieldBase & { d: ReturnType<typeof useDescribed>; chi
         <p id={props.d.errorId} className="account-field__error">
           <AlertIcon />
           <span>
-            <span className="account-sr-only">
+            <span className="sr-only">
               <FormattedMessage id="account.form.errorPrefix" />{' '}
             </span>
             <Msg m={props.d.error} />

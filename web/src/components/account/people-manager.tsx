@@ -366,7 +366,7 @@ export function PeopleManager({ me, scope }: { me: Me; scope: Scope }) {
                         <FormattedMessage id="people.col.twoFactor" />
                       </th>
                       <th scope="col">
-                        <span className="account-sr-only">
+                        <span className="sr-only">
                           <FormattedMessage id="account.form.actions" />
                         </span>
                       </th>

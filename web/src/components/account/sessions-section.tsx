@@ -74,7 +74,7 @@ export function SessionsSection() {
                   <FormattedMessage id="account.sessions.twoFactor" />
                 </th>
                 <th scope="col">
-                  <span className="account-sr-only">
+                  <span className="sr-only">
                     <FormattedMessage id="account.form.actions" />
                   </span>
                 </th>

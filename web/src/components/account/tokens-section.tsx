@@ -191,7 +191,7 @@ export function TokensSection() {
                   <FormattedMessage id="account.tokens.state" />
                 </th>
                 <th scope="col">
-                  <span className="account-sr-only">
+                  <span className="sr-only">
                     <FormattedMessage id="account.form.actions" />
                   </span>
                 </th>

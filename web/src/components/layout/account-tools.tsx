@@ -34,7 +34,7 @@ function InboxLink() {
           {intl.formatNumber(count)}
         </span>
       ) : null}
-      <span className="account-sr-only">
+      <span className="sr-only">
         <FormattedMessage id="inbox.link.label" values={{ count }} />
       </span>
     </Link>
@@ -98,7 +98,7 @@ function AccountMenu({ me }: { me: Me }) {
             </span>
           ) : null}
         </span>
-        <span className="account-sr-only">
+        <span className="sr-only">
           <FormattedMessage id="account.menu.label" />
         </span>
         <ChevronIcon className="icon account-menu__chevron" />

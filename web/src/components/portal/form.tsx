@@ -51,7 +51,7 @@ export function FormOutcome(props: { error: unknown; saved: boolean }) {
       </p>
     );
   }
-  if (!props.error) return <p className="portal-sr-only" role="status" />;
+  if (!props.error) return <p className="sr-only" role="status" />;
   const code = isApiError(props.error) ? props.error.code : '';
   const message = ruleMessages[code] ? intl.formatMessage({ id: ruleMessages[code] }) : generic;
   return (

@@ -20,7 +20,7 @@ export function SearchBox() {
   return (
     // biome-ignore lint/a11y/useSemanticElements: role=search on the form is understood by every screen reader; <search> is not yet everywhere
     <form role="search" className="search-box" onSubmit={submit} aria-label={intl.formatMessage({ id: 'search.landmark' })}>
-      <label htmlFor={id} className="search-sr-only">
+      <label htmlFor={id} className="sr-only">
         <FormattedMessage id="search.label" />
       </label>
       <input
