@@ -12,6 +12,7 @@ import { Loading, ProblemMessage } from '../components/status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { rootRoute } from './root.tsx';
+import { Pager } from '../components/list/pager.tsx';
 
 function useRefreshInbox() {
   const queryClient = useQueryClient();
@@ -168,23 +169,15 @@ function NotificationList() {
               <NotificationItem key={n.id} n={n} onError={setError} />
             ))}
           </ul>
-          {pages > 1 ? (
-            <nav className="account-pager" aria-label={intl.formatMessage({ id: 'account.pager.label' })}>
-              {page > 1 ? (
-                <Link to="/inbox" search={{ show: search.show, page: page - 1 }} className="button button--secondary button--small">
-                  <FormattedMessage id="account.pager.previous" />
-                </Link>
-              ) : null}
-              <span>
-                <FormattedMessage id="account.pager.position" values={{ page, pages }} />
-              </span>
-              {page < pages ? (
-                <Link to="/inbox" search={{ show: search.show, page: page + 1 }} className="button button--secondary button--small">
-                  <FormattedMessage id="account.pager.next" />
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={page}
+            pages={pages}
+            link={(p, rel, label) => (
+              <Link to="/inbox" search={{ show: search.show, page: p }} rel={rel} className="button button--secondary button--small">
+                {label}
+              </Link>
+            )}
+          />
         </>
       )}
     </section>

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { languageName } from '../i18n/display-names.ts';
 import { rootRoute } from './root.tsx';
+import { Pager } from '../components/list/pager.tsx';
 
 const statusLabel: Record<OutboxStatus, MessageId> = {
   held: 'outbox.status.held',
@@ -134,23 +135,15 @@ function OutboxList() {
               </table>
             </ScrollTable>
           )}
-          {pages > 1 ? (
-            <nav className="account-pager" aria-label={intl.formatMessage({ id: 'account.pager.label' })}>
-              {page > 1 ? (
-                <Link to="/outbox" search={{ status: search.status, page: page - 1 }} className="button button--secondary button--small">
-                  <FormattedMessage id="account.pager.previous" />
-                </Link>
-              ) : null}
-              <span>
-                <FormattedMessage id="account.pager.position" values={{ page, pages }} />
-              </span>
-              {page < pages ? (
-                <Link to="/outbox" search={{ status: search.status, page: page + 1 }} className="button button--secondary button--small">
-                  <FormattedMessage id="account.pager.next" />
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={page}
+            pages={pages}
+            link={(p, rel, label) => (
+              <Link to="/outbox" search={{ status: search.status, page: p }} rel={rel} className="button button--secondary button--small">
+                {label}
+              </Link>
+            )}
+          />
         </>
       )}
     </article>

@@ -23,6 +23,7 @@ import { ConfirmButton, ErrorSummary, type FieldErrors, InputField, looksLikeEma
 import { Instant, RoleName, useLanguageOptions, useRoleLabel } from './format.tsx';
 import { BlockIcon, CheckIcon, ChevronIcon, MailIcon, ShieldIcon, UserIcon } from './icons.tsx';
 import { problemMessage } from './problems.ts';
+import { Pager } from '../list/pager.tsx';
 
 type Scope = 'delegation' | 'all';
 
@@ -448,19 +449,15 @@ export function PeopleManager({ me, scope }: { me: Me; scope: Scope }) {
                 </table>
               </ScrollTable>
             )}
-            {pages > 1 ? (
-              <nav className="account-pager" aria-label={intl.formatMessage({ id: 'account.pager.label' })}>
-                <button type="button" className="button button--secondary button--small" disabled={(filter.page ?? 1) <= 1} onClick={() => setFilter({ ...filter, page: (filter.page ?? 1) - 1 })}>
-                  <FormattedMessage id="account.pager.previous" />
+            <Pager
+              page={filter.page ?? 1}
+              pages={pages}
+              link={(p, _rel, label) => (
+                <button type="button" className="button button--secondary button--small" onClick={() => setFilter({ ...filter, page: p })}>
+                  {label}
                 </button>
-                <span>
-                  <FormattedMessage id="account.pager.position" values={{ page: filter.page ?? 1, pages }} />
-                </span>
-                <button type="button" className="button button--secondary button--small" disabled={(filter.page ?? 1) >= pages} onClick={() => setFilter({ ...filter, page: (filter.page ?? 1) + 1 })}>
-                  <FormattedMessage id="account.pager.next" />
-                </button>
-              </nav>
-            ) : null}
+              )}
+            />
           </>
         )}
       </section>
